@@ -17,6 +17,8 @@ export const KioskConfigSchema = z
     cache: CacheSchema.default(CacheSchema.parse({})),
     player: PlayerSchema.default(PlayerSchema.parse({})),
     admin: AdminSchema.default(AdminSchema.parse({})),
+    /** Demo only: serve the bundled demo feeds (kiosk-config/demo-feeds) on 127.0.0.1:<port>. */
+    demoFeeds: z.strictObject({ port: z.number().int().min(1).max(65535) }).optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>()

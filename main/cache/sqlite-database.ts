@@ -1,0 +1,89 @@
+import { mkdirSync, renameSync, existsSync } from 'node:fs'
+import { dirname, join, basename } from 'node:path'
+import Database from 'better-sqlite3'
+
+export type SqliteDatabase = Database.Database
+
+export interface Migration {
+  version: number
+  description: string
+  up: string
+}
+
+export interface OpenOptions {
+  /** FULL for what people entered (notices, config); NORMAL for what a feed can resend. */
+  synchronous: 'FULL' | 'NORMAL'
+  migrations: readonly Migration[]
+  /** Called when the file failed its integrity check and was moved aside. */
+  onQuarantine?: (quarantinedTo: string, reason: string) => void
+}
+
+/**
+ * Opens (or creates) a SQLite file in WAL mode, checks its integrity and brings its schema up
+ * to date. A file that fails the check is moved to quarantine/ with its -wal and -shm and a
+ * fresh one is created: a cache can be re-fetched, and the kiosk must start either way.
+ */
+export function openSqlite(path: string, options: OpenOptions): SqliteDatabase {
+  mkdirSync(dirname(path), { recursive: true })
+  let db = tryOpen(path)
+  const problem = db ? integrityProblem(db) : 'the file could not be opened as a database'
+  if (problem) {
+    db?.close()
+    const target = quarantine(path)
+    options.onQuarantine?.(target, problem)
+    db = new Database(path)
+  }
+  configure(db!, options.synchronous)
+  migrate(db!, options.migrations)
+  return db!
+}
+
+function tryOpen(path: string): SqliteDatabase | undefined {
+  try {
+    const db = new Database(path)
+    db.pragma('schema_version')
+    return db
+  } catch {
+    return undefined
+  }
+}
+
+function integrityProblem(db: SqliteDatabase): string | undefined {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[]
+    const result = rows.map((row) => row.quick_check).join('; ')
+    return result === 'ok' ? undefined : `quick_check: ${result}`
+  } catch (error) {
+    return `quick_check failed: ${(error as Error).message}`
+  }
+}
+
+function configure(db: SqliteDatabase, synchronous: 'FULL' | 'NORMAL'): void {
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${synchronous}`)
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('journal_size_limit = 67108864')
+}
+
+function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  const pending = migrations.filter((migration) => migration.version > current)
+  for (const migration of pending.sort((a, b) => a.version - b.version)) {
+    db.transaction(() => {
+      db.exec(migration.up)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}
+
+function quarantine(path: string): string {
+  const folder = join(dirname(path), 'quarantine')
+  mkdirSync(folder, { recursive: true })
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const target = join(folder, `${basename(path)}.${stamp}`)
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix)
+  }
+  return target
+}
