@@ -16,7 +16,9 @@ export const RotationSchema = z.strictObject({
   wordsPerMinute: z.number().min(60).max(600).default(160),
   /** Weighted share of slides per kind: one busy feed cannot crowd out the others. */
   mix: KindWeightsSchema.default(KindWeightsSchema.parse({})),
-  /** Items of kinds listed here with severity Minor go to the ticker instead of the rotation. */
+  /** The most relevant items per kind that take part in the rotation. */
+  maxItemsPerKind: z.number().int().min(1).max(100).default(15),
+  /** Warnings of severity Minor go to the ticker instead of the rotation. */
   minorWarningsToTicker: z.boolean().default(true),
 })
 export type RotationConfig = z.infer<typeof RotationSchema>

@@ -29,6 +29,11 @@ export class ContentCache {
     return new ContentCache(db, dir)
   }
 
+  /** Runs `work` in one transaction (nested calls become savepoints). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)()
+  }
+
   close(): void {
     this.db.close()
   }

@@ -92,21 +92,24 @@ export async function syncSource(source: SourceConfig, deps: SyncDependencies): 
 
   const warnings = [...result.warnings]
   const items = await attachImages(result.items, { cache, now: startedAt, maxBytes: deps.maxImageBytes, warnings })
-  const change = cache.items.replaceSnapshot(source.id, items)
-  const changed = change.added + change.updated + change.removed > 0
-  return finish(
-    { outcome: changed ? 'changed' : 'unchanged', parsed: true, itemCount: items.length, change, warnings },
-    {
-      ...state,
-      ...validators,
-      lastAttemptAt: startedAt,
-      lastOkAt: startedAt,
-      lastParsedAt: startedAt,
-      ...(changed ? { lastChangedAt: startedAt } : {}),
-      consecutiveFailures: 0,
-      itemCount: items.length,
-    },
-  )
+  // Snapshot and status commit together: status never describes items that are not there.
+  return cache.transaction(() => {
+    const change = cache.items.replaceSnapshot(source.id, items)
+    const changed = change.added + change.updated + change.removed > 0
+    return finish(
+      { outcome: changed ? 'changed' : 'unchanged', parsed: true, itemCount: items.length, change, warnings },
+      {
+        ...state,
+        ...validators,
+        lastAttemptAt: startedAt,
+        lastOkAt: startedAt,
+        lastParsedAt: startedAt,
+        ...(changed ? { lastChangedAt: startedAt } : {}),
+        consecutiveFailures: 0,
+        itemCount: items.length,
+      },
+    )
+  })
 }
 
 /** Adapters return failures as values; a throw is a bug, but it must not take the kiosk down. */
