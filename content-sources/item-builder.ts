@@ -94,10 +94,11 @@ function normalise(draft: ItemDraft, context: BuildContext): ContentItem | undef
   const location = cleanLocation(draft.location)
   if (location) item.location = location
   if (draft.warning) {
-    item.warning = {
-      ...draft.warning,
-      ...textFields(draft.warning, ['instruction', 'area', 'issuer', 'event'], 2000),
-    }
+    item.warning = textFields(
+      textFields(textFields(draft.warning, ['instruction'], 5000), ['area'], 2000),
+      ['issuer', 'event'],
+      300,
+    )
   }
   if (draft.roadworks) item.roadworks = textFields(draft.roadworks, ['street', 'restriction'], 300)
   if (draft.tourism) item.tourism = textFields(draft.tourism, ['openingHours'], 500)

@@ -18,6 +18,7 @@ import { coversRegion, dashboardKey, isRegionKey } from './region-key.js'
 const DETAIL_CONCURRENCY = 4
 /** A district dashboard holds a handful of warnings; beyond this the rest are shown from the dashboard. */
 const MAX_DETAIL_FETCHES = 100
+/** CAP `System` and `Draft` messages are never meant for the public, whatever the config says. */
 const HIDDEN_STATUSES = new Set(['system', 'draft'])
 const TEST_STATUSES = new Set(['test', 'exercise'])
 
@@ -49,11 +50,12 @@ export const ninaSource: SourceAdapter<'nina'> = {
 
   async parse(document, context) {
     const json = readJsonDocument(document)
-    if (!json.ok)
+    if (!json.ok) {
       return failure(
         'MalformedJson',
         `The NINA dashboard from ${document.url} is not valid JSON (${json.message}).`,
       )
+    }
     const dashboard = readDashboard(json.value)
     if (!dashboard.ok) return failure('InvalidContent', `${dashboard.message} (${document.url})`)
     const warnings = [...dashboard.warnings]
@@ -70,10 +72,11 @@ async function resolveDetails(
 ): Promise<Resolved[]> {
   const { fetchMore } = context
   if (!fetchMore) {
-    if (entries.length > 0)
+    if (entries.length > 0) {
       warnings.push(
         'warning details were not fetched; every warning is shown from the dashboard for the whole district',
       )
+    }
     return entries.map((entry) => ({ entry, unavailable: 'not fetched' }))
   }
   if (entries.length > MAX_DETAIL_FETCHES) {
@@ -86,8 +89,9 @@ async function resolveDetails(
     if (index >= MAX_DETAIL_FETCHES) return { entry, unavailable: 'not fetched' }
     const outcome = await fetchMore(`${base}/warnings/${encodeURIComponent(entry.id)}.json`)
     if (!outcome.ok) return { entry, unavailable: outcome.error.message }
-    if (outcome.notModified)
+    if (outcome.notModified) {
       return { entry, unavailable: 'the server answered 304 to an unconditional request' }
+    }
     return readDetail(entry, outcome.document)
   })
 }

@@ -6,10 +6,13 @@ import { brightskySource } from '../../../content-sources/brightsky/brightsky-so
 import type { ContentItem } from '../../../content-sources/content-item.js'
 import { fetchDocument } from '../../../content-sources/fetch/http-fetch.js'
 import type { SourceResult } from '../../../content-sources/source-result.js'
+import { renderDemoTemplate } from '../../../main/demo/demo-feed-template.js'
 import { testMonitor, testSource } from '../../helpers/configs.js'
 import { FixtureServer } from '../../helpers/fixture-server.js'
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'brightsky')
+const HERE = dirname(fileURLToPath(import.meta.url))
+const FIXTURES = join(HERE, 'fixtures', 'brightsky')
+const DEMO_FEEDS = join(HERE, '..', '..', '..', 'kiosk-config', 'demo-feeds', 'brightsky')
 /** A quarter of an hour after the sample observation (12:30 UTC). */
 const NOW = new Date('2023-08-07T12:45:00Z')
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -19,6 +22,7 @@ function fixture(name: string): string {
 }
 
 interface RunOptions {
+  now?: Date
   forecastHours?: number
   attribution?: string
   withoutFetchMore?: boolean
@@ -33,14 +37,15 @@ async function run(server: FixtureServer, options: RunOptions = {}): Promise<Sou
   })
   const monitor = testMonitor()
   const limits = { timeoutMs: source.timeoutMs, maxBytes: source.maxBytes }
-  const url = brightskySource.requestUrl(source, monitor, NOW)
+  const now = options.now ?? NOW
+  const url = brightskySource.requestUrl(source, monitor, now)
   const outcome = await fetchDocument({ url, accept: brightskySource.accept, ...limits })
   if (!outcome.ok || outcome.notModified) throw new Error(`fixture not served: ${JSON.stringify(outcome)}`)
   const fetchMore = (moreUrl: string) => fetchDocument({ url: moreUrl, ...limits })
   return brightskySource.parse(outcome.document, {
     source,
     monitor,
-    now: NOW,
+    now,
     ...(options.withoutFetchMore ? {} : { fetchMore }),
   })
 }
@@ -190,5 +195,18 @@ describe('BrightSkySource', () => {
     server.route('/brightsky/current_weather', { headers: JSON_HEADERS, body: '{"weather": {' })
     const result = await run(server)
     expect(result.ok ? 'ok' : result.error.code).toBe('MalformedJson')
+  })
+
+  it('shows plausible November weather from the bundled demo feed', async () => {
+    const now = new Date('2026-11-21T13:20:00Z')
+    const render = (file: string) => renderDemoTemplate(readFileSync(join(DEMO_FEEDS, file), 'utf8'), now)
+    server.route('/brightsky/current_weather', { headers: JSON_HEADERS, body: render('current_weather') })
+    server.route('/brightsky/weather', { headers: JSON_HEADERS, body: render('weather') })
+    const { item, warnings } = onlyItem(await run(server, { now, forecastHours: 12 }))
+    expect(item.summary).toBe('5 °C, bewölkt')
+    expect(item.weather?.stationName).toBe('Gera-Leumnitz')
+    expect(item.weather?.forecast).toHaveLength(12)
+    expect(new Date(item.validUntil!) > now).toBe(true)
+    expect(warnings).toEqual([])
   })
 })

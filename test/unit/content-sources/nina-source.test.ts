@@ -9,10 +9,13 @@ import { ninaSource } from '../../../content-sources/nina/nina-source.js'
 import { coversRegion, dashboardKey } from '../../../content-sources/nina/region-key.js'
 import type { SourceResult } from '../../../content-sources/source-result.js'
 import type { MonitorConfig } from '../../../kiosk-config/schema/monitor.js'
+import { renderDemoTemplate } from '../../../main/demo/demo-feed-template.js'
 import { testMonitor, testSource } from '../../helpers/configs.js'
 import { FixtureServer } from '../../helpers/fixture-server.js'
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'nina')
+const HERE = dirname(fileURLToPath(import.meta.url))
+const FIXTURES = join(HERE, 'fixtures', 'nina')
+const DEMO_FEEDS = join(HERE, '..', '..', '..', 'kiosk-config', 'demo-feeds', 'nina')
 const NOW = new Date('2026-11-21T09:00:00Z')
 const DAY_MS = 24 * 60 * 60 * 1000
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -40,6 +43,8 @@ function ninaServer(dashboard: string, details: Record<string, string>): Promise
 }
 
 interface RunOptions {
+  /** Where the NINA API lives on the fixture server. */
+  basePath?: string
   showTests?: boolean
   withoutDetails?: boolean
   monitor?: MonitorConfig
@@ -47,7 +52,10 @@ interface RunOptions {
 
 /** The real path: the dashboard fetched as the sync fetches it, details through fetchMore. */
 async function run(server: FixtureServer, options: RunOptions = {}): Promise<SourceResult> {
-  const source = testSource('nina', { url: server.url('/api31'), showTests: options.showTests ?? false })
+  const source = testSource('nina', {
+    url: server.url(options.basePath ?? '/api31'),
+    showTests: options.showTests ?? false,
+  })
   const monitor = options.monitor ?? testMonitor()
   const limits = { timeoutMs: source.timeoutMs, maxBytes: source.maxBytes }
   const url = ninaSource.requestUrl(source, monitor, NOW)
@@ -347,6 +355,37 @@ describe('NinaSource', () => {
       serve(body)
       const result = await run(server)
       expect(result.ok ? 'ok' : result.error.code).toBe('InvalidContent')
+    })
+  })
+
+  describe('with the bundled demo feed', () => {
+    let server: FixtureServer
+
+    beforeAll(async () => {
+      server = new FixtureServer()
+      const render = (path: string) => renderDemoTemplate(readFileSync(join(DEMO_FEEDS, path), 'utf8'), NOW)
+      server.route('/nina/dashboard/160770000000.json', {
+        headers: JSON_HEADERS,
+        body: render('dashboard/160770000000.json'),
+      })
+      for (const file of readdirSync(join(DEMO_FEEDS, 'warnings'))) {
+        server.route(`/nina/warnings/${file}`, { headers: JSON_HEADERS, body: render(`warnings/${file}`) })
+      }
+      await server.start()
+    })
+    afterAll(() => server.stop())
+
+    it('shows two calm warnings for Schmölln and nothing that interrupts the rotation', async () => {
+      const { items, warnings } = itemsOf(await run(server, { basePath: '/nina' }))
+      expect(items.map((item) => item.title)).toEqual([
+        'Amtliche WARNUNG vor GLÄTTE',
+        'Trinkwasser bitte abkochen: Verunreinigung im Leitungsnetz Schmölln',
+      ])
+      expect(items.map((item) => item.priority)).toEqual(['normal', 'normal'])
+      for (const item of items) {
+        expect(new Date(item.validFrom) <= NOW && NOW < new Date(item.validUntil!)).toBe(true)
+      }
+      expect(warnings).toEqual([])
     })
   })
 })
