@@ -2,13 +2,13 @@
 // The installed CLI runs the compiled core in dist/ (built by `npm ci` through the prepare
 // script). INFOMONITOR_FROM_SOURCE=1 runs the TypeScript sources instead, for development.
 import { existsSync } from 'node:fs'
-import { register } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const compiled = new URL('../dist/main/cli/main.js', import.meta.url)
 if (process.env.INFOMONITOR_FROM_SOURCE === '1' || !existsSync(fileURLToPath(compiled))) {
   try {
-    register('tsx/esm', import.meta.url)
+    const { register } = await import('tsx/esm/api')
+    register()
   } catch {
     console.error('infomonitor: dist/ is missing and tsx is not installed; run `npm run build` first.')
     process.exit(2)

@@ -56,6 +56,8 @@ export const RssSourceSchema = z.strictObject({
   ...common,
   type: z.literal('rss'),
   schedule: CronSchema.default('*/15 * * * *'),
+  /** News stays on screen this many days after its publication date. */
+  maxAgeDays: z.number().int().min(1).max(3650).default(30),
 })
 
 export const IcalSourceSchema = z.strictObject({

@@ -4,6 +4,7 @@ import { registerConfigCommands } from './config-commands.js'
 import { CliExit, EXIT } from './exit-codes.js'
 import { registerInspectCommand } from './inspect-command.js'
 import { registerItemsCommand } from './items-command.js'
+import { registerServeCommand } from './serve-command.js'
 import { registerSyncCommand } from './sync-command.js'
 import { VERSION } from '../version.js'
 
@@ -20,6 +21,7 @@ export function createProgram(output: Output = processOutput): Command {
   registerSyncCommand(program, output)
   registerItemsCommand(program, output)
   registerInspectCommand(program, output)
+  registerServeCommand(program, output)
   for (const command of program.commands) command.exitOverride()
   return program
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { SyncReport } from '../sync/source-sync.js'
 import { openRuntime } from './runtime.js'
+import { waitForShutdown } from './serve-command.js'
 import { clockFrom, type GlobalOptions, type Output, requireConfig } from './cli-context.js'
 import { EXIT } from './exit-codes.js'
 
@@ -25,7 +26,7 @@ export function registerSyncCommand(program: Command, output: Output): void {
         }
         await runtime.scheduler.syncAll()
         output.out(`syncing ${loaded.config.sources.length} sources on their schedules; Ctrl+C to stop`)
-        await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve))
+        await waitForShutdown()
       } finally {
         await runtime.close()
       }

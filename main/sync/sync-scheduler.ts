@@ -1,12 +1,16 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import type { SourceConfig } from '../../kiosk-config/schema/sources.js'
 import type { Logger } from '../util/logger.js'
+import { cronIntervalMs } from './cron-interval.js'
 import { type SyncDependencies, type SyncReport, syncSource } from './source-sync.js'
 
 export interface SchedulerOptions {
   /** Upper bound of the random delay before a scheduled run, so a fleet does not hit a feed at once. */
   maxJitterMs?: number
-  /** First retry delay after a failure; doubles per consecutive failure up to maxBackoffMs. */
+  /**
+   * First retry delay after a failure (at most the source's own interval); it doubles per
+   * consecutive failure up to maxBackoffMs.
+   */
   baseBackoffMs?: number
   maxBackoffMs?: number
   onReport?: (report: SyncReport) => void
@@ -20,6 +24,7 @@ export class SyncScheduler {
   private readonly tasks = new Map<string, ScheduledTask>()
   private readonly inFlight = new Map<string, Promise<SyncReport>>()
   private sources = new Map<string, SourceConfig>()
+  private readonly intervals = new Map<string, number>()
   private readonly options: Required<Omit<SchedulerOptions, 'onReport'>> & Pick<SchedulerOptions, 'onReport'>
 
   constructor(
@@ -43,13 +48,17 @@ export class SyncScheduler {
     if (options.deps) this.deps = options.deps
     this.stopTasks()
     this.sources = new Map(sources.filter((source) => source.enabled).map((source) => [source.id, source]))
+    this.intervals.clear()
+    for (const source of this.sources.values()) {
+      this.intervals.set(source.id, cronIntervalMs(source.schedule, this.deps.monitor.timezone))
+    }
     if (!options.cron) return
     const deps = this.deps
     for (const source of this.sources.values()) {
       const task = cron.schedule(source.schedule, () => this.tick(source.id), {
         name: `sync:${source.id}`,
         timezone: deps.monitor.timezone,
-        maxRandomDelay: this.options.maxJitterMs,
+        maxRandomDelay: Math.min(this.options.maxJitterMs, Math.floor(this.intervals.get(source.id)! / 10)),
         noOverlap: true,
       })
       this.tasks.set(source.id, task)
@@ -99,8 +108,15 @@ export class SyncScheduler {
   backoffRemainingMs(sourceId: string): number {
     const state = this.deps.cache.sources.get(sourceId)
     if (state.consecutiveFailures === 0 || !state.lastAttemptAt) return 0
-    const delay = Math.min(this.options.baseBackoffMs * 2 ** (state.consecutiveFailures - 1), this.options.maxBackoffMs)
+    const base = Math.min(this.options.baseBackoffMs, this.intervals.get(sourceId) ?? this.options.baseBackoffMs)
+    // The first failure retries at the next tick; then 1, 3, 7, 15 … base intervals.
+    const delay = Math.min(base * (2 ** (state.consecutiveFailures - 1) - 1), this.options.maxBackoffMs)
     return state.lastAttemptAt.getTime() + delay - this.deps.clock.now().getTime()
+  }
+
+  /** The source's cron interval: freshness windows are measured in it. */
+  intervalMs(sourceId: string): number | undefined {
+    return this.intervals.get(sourceId)
   }
 
   isRunning(sourceId: string): boolean {

@@ -11,6 +11,7 @@ const NOW = new Date('2026-11-21T12:00:00Z')
 const HOUR = 3_600_000
 const ROTATING_KINDS = ['roadworks', 'event', 'tourism', 'news', 'warning', 'notice'] as const
 
+let itemCounter = 0
 const itemArbitrary = fc
   .record({
     kind: fc.constantFrom(...ROTATING_KINDS, 'weather' as const),
@@ -22,10 +23,10 @@ const itemArbitrary = fc
     scheduled: fc.boolean(),
     weekday: fc.integer({ min: 1, max: 7 }),
   })
-  .map((spec, index): ContentItem => {
+  .map((spec): ContentItem => {
     const validFrom = new Date(NOW.getTime() + spec.fromOffsetH * HOUR)
     return testItem({
-      id: `item-${index}-${Math.random().toString(36).slice(2, 8)}`,
+      id: `item-${++itemCounter}`,
       kind: spec.kind,
       priority: spec.priority as ContentItem['priority'],
       summary: Array.from({ length: spec.words }, (_, word) => `Wort${word}.`).join(' '),

@@ -1,0 +1,3 @@
+import { render } from 'preact'
+
+render(<p>InfoMonitor – Verwaltung</p>, document.getElementById('app')!)

@@ -1,0 +1,3 @@
+import { render } from 'preact'
+
+render(<p>InfoMonitor</p>, document.getElementById('app')!)
