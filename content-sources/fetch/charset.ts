@@ -42,16 +42,30 @@ function withOverride(decoded: DecodedText, label: string | undefined): DecodedT
 }
 
 function decodeAs(bytes: Uint8Array, encoding: string): DecodedText {
-  return { text: new TextDecoder(encoding).decode(bytes), encoding }
+  return { text: repairWindows1252(new TextDecoder(encoding).decode(bytes), encoding), encoding }
 }
 
 function tryDecodeAs(bytes: Uint8Array, label: string): DecodedText | undefined {
   try {
     const decoder = new TextDecoder(label)
-    return { text: decoder.decode(bytes), encoding: decoder.encoding }
+    return { text: repairWindows1252(decoder.decode(bytes), decoder.encoding), encoding: decoder.encoding }
   } catch {
     return undefined
   }
+}
+
+// WHATWG index-windows-1252 for bytes 0x80-0x9F; the five undefined bytes map to themselves.
+const WINDOWS_1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178'
+
+/**
+ * Node 20.18.3+ and 22.13+ decode windows-1252 as plain Latin-1, turning „ “ – € into C1 control
+ * characters (nodejs/node#60888); map them as the Encoding Standard does. A no-op where Node is right.
+ */
+function repairWindows1252(text: string, encoding: string): string {
+  if (encoding !== 'windows-1252') return text
+  return text.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c)
 }
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | undefined {

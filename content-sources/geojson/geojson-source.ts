@@ -46,17 +46,24 @@ export const geojsonSource: SourceAdapter<'geojson'> = {
         record: isObject(feature.properties) ? feature.properties : {},
         label: `feature ${index + 1}`,
         position: representativePoint(feature.geometry),
-        fallbackId: typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : undefined,
+        fallbackId:
+          typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : undefined,
       })
     })
     const { source, monitor, now } = context
-    return buildRecordItems(entries, { source, monitor, now, baseUrl: document.url, fields: source.fields }, warnings)
+    return buildRecordItems(
+      entries,
+      { source, monitor, now, baseUrl: document.url, fields: source.fields },
+      warnings,
+    )
   },
 }
 
 function featuresOf(json: unknown): unknown[] | undefined {
   if (Array.isArray(json)) {
-    return json.length === 0 || json.some((entry) => isObject(entry) && entry.type === 'Feature') ? json : undefined
+    return json.length === 0 || json.some((entry) => isObject(entry) && entry.type === 'Feature')
+      ? json
+      : undefined
   }
   if (!isObject(json)) return undefined
   if (json.type === 'FeatureCollection' && Array.isArray(json.features)) return json.features

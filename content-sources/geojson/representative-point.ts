@@ -98,6 +98,9 @@ function centroidOf(ring: unknown[]): Position | 'invalid' {
   // A closed ring repeats its first vertex at the end; counting it twice would pull the centroid.
   if (vertices.length > 1 && first && last && first.lat === last.lat && first.lon === last.lon) vertices.pop()
   if (vertices.length === 0) return 'invalid'
-  const sum = vertices.reduce((total, vertex) => ({ lat: total.lat + vertex.lat, lon: total.lon + vertex.lon }))
+  const sum = vertices.reduce((total, vertex) => ({
+    lat: total.lat + vertex.lat,
+    lon: total.lon + vertex.lon,
+  }))
   return { lat: sum.lat / vertices.length, lon: sum.lon / vertices.length }
 }

@@ -65,5 +65,7 @@ export function createCalendarClock(monitorZone: string, warnings: string[]): Ca
 function hasDefinition(zone: ICAL.Timezone | undefined): boolean {
   const component = zone?.component
   if (!component || zone === ICAL.Timezone.localTimezone) return false
-  return component.getFirstSubcomponent('standard') !== null || component.getFirstSubcomponent('daylight') !== null
+  return (
+    component.getFirstSubcomponent('standard') !== null || component.getFirstSubcomponent('daylight') !== null
+  )
 }

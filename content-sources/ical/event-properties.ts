@@ -11,7 +11,11 @@ export function propertyValue(component: ICAL.Component, name: string, series?: 
   return safeValue(series, name)
 }
 
-export function textValue(component: ICAL.Component, name: string, series?: ICAL.Component): string | undefined {
+export function textValue(
+  component: ICAL.Component,
+  name: string,
+  series?: ICAL.Component,
+): string | undefined {
   const value = propertyValue(component, name, series)
   return typeof value === 'string' ? value : undefined
 }

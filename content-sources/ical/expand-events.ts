@@ -103,7 +103,8 @@ export function expandEvents(
     }
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error
-    warnings.push(
+    // First, so it survives when the list of warnings is shortened.
+    warnings.unshift(
       error.reason === 'time'
         ? 'Expanding the calendar took too long and was stopped; the events found so far are kept. A recurrence rule is probably far too dense.'
         : `Expansion stopped at ${limits.maxTotal} occurrences for the whole calendar; later events were left out.`,
@@ -122,11 +123,15 @@ function groupBySeries(vevents: readonly Component[], clock: CalendarClock, warn
       series.push(event)
       continue
     }
-    let slot: number
+    let slot = Number.NaN
     try {
-      slot = clock.instant(recurrenceId.getFirstValue() as IcalTime, tzidOf(recurrenceId)).getTime()
-    } catch (error) {
-      warnings.push(`${describeEvent(event)} skipped: its RECURRENCE-ID cannot be read (${messageOf(error)}).`)
+      const value = recurrenceId.getFirstValue()
+      if (value instanceof ICAL.Time) slot = clock.instant(value, tzidOf(recurrenceId)).getTime()
+    } catch {
+      // Reported below, like any other unreadable value.
+    }
+    if (Number.isNaN(slot)) {
+      warnings.push(`${describeEvent(event)} skipped: its RECURRENCE-ID cannot be read.`)
       continue
     }
     const bySlot = overrides.get(uid) ?? new Map<number, Component>()
@@ -173,7 +178,7 @@ function expandSeries(
     const timing = ownTiming(event, start, clock) ?? defaultTiming(start)
     const spanMs = timing.allDay ? timing.days * DAY_MS : Math.max(timing.durationMs ?? 0, DAY_MS)
     const excluded = exclusions(event, clock)
-    const streams = [listStream(fixedStarts(event, start, clock))]
+    const streams: Stream[] = []
     for (const property of event.getAllProperties('rrule')) {
       try {
         const rule = property.getFirstValue() as ICAL.Recur
@@ -184,6 +189,9 @@ function expandSeries(
         warnings.push(`${describeEvent(event)}: RRULE ignored (${messageOf(error)}).`)
       }
     }
+    // With a rule, DTSTART counts when the rule yields it (as in ical.js): a DTSTART off the rule's
+    // pattern is a generator's slip, not an extra date.
+    streams.push(listStream(fixedStarts(event, streams.length === 0 ? start : undefined, clock)))
 
     let previous = Number.NaN
     for (;;) {
@@ -215,7 +223,7 @@ function expandSeries(
     }
     if (error.reason !== 'steps') throw error
     warnings.push(
-      `${describeEvent(event)}: its recurrence rule needed more than ${limits.maxStepsPerEvent} steps; expansion stopped after ${found} occurrences.`,
+      `${describeEvent(event)}: its recurrence rule needed more than ${limits.maxStepsPerEvent} steps; expansion stopped there (${found} kept).`,
     )
   }
 }
@@ -233,7 +241,8 @@ function ownTiming(event: Component, start: Start, clock: CalendarClock): Timing
   const end = endProperty?.getFirstValue()
   if (end instanceof ICAL.Time) {
     if (start.time.isDate) return { allDay: true, days: Math.max(1, daysBetween(start.time, end)) }
-    const ms = clock.instant(end, tzidOf(endProperty)).getTime() - clock.instant(start.time, start.tzid).getTime()
+    const ms =
+      clock.instant(end, tzidOf(endProperty)).getTime() - clock.instant(start.time, start.tzid).getTime()
     return { allDay: false, durationMs: ms > 0 ? ms : undefined }
   }
   const duration = propertyValue(event, 'duration')
@@ -265,12 +274,16 @@ function place(start: Start, timing: Timing, clock: CalendarClock, periodEnd?: S
 }
 
 function inWindow(occurrence: Occurrence, limits: ExpansionLimits): boolean {
-  return occurrence.until.getTime() > limits.from.getTime() && occurrence.start.getTime() < limits.to.getTime()
+  return (
+    occurrence.until.getTime() > limits.from.getTime() && occurrence.start.getTime() < limits.to.getTime()
+  )
 }
 
-/** DTSTART (always an occurrence, RFC 5545 3.8.5.3) and the RDATEs, in order. */
-function fixedStarts(event: Component, start: Start, clock: CalendarClock): Candidate[] {
-  const candidates: Candidate[] = [{ ...start, ms: clock.instant(start.time, start.tzid).getTime() }]
+/** The RDATEs, and DTSTART when given, in order. */
+function fixedStarts(event: Component, start: Start | undefined, clock: CalendarClock): Candidate[] {
+  const candidates: Candidate[] = start
+    ? [{ ...start, ms: clock.instant(start.time, start.tzid).getTime() }]
+    : []
   for (const property of event.getAllProperties('rdate')) {
     const tzid = tzidOf(property)
     for (const value of property.getValues()) {
@@ -288,7 +301,7 @@ function fixedStarts(event: Component, start: Start, clock: CalendarClock): Cand
       }
     }
   }
-  return candidates.sort((a, b) => a.ms - b.ms)
+  return candidates.filter((candidate) => Number.isFinite(candidate.ms)).sort((a, b) => a.ms - b.ms)
 }
 
 function exclusions(event: Component, clock: CalendarClock): (candidate: Candidate) => boolean {
@@ -341,7 +354,9 @@ function earliest(streams: readonly Stream[]): Stream | undefined {
 }
 
 function daysBetween(from: IcalTime, to: IcalTime): number {
-  return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / DAY_MS)
+  return Math.round(
+    (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / DAY_MS,
+  )
 }
 
 function dayKey(time: IcalTime): string {

@@ -11,7 +11,12 @@ const DAY_MS = 86_400_000
  * so it stays the same from sync to sync (and when an override moves it). It is on screen from
  * `leadDays` before it starts until it is over.
  */
-export function occurrenceDraft(occurrence: Occurrence, clock: CalendarClock, leadDays: number, now: Date): ItemDraft {
+export function occurrenceDraft(
+  occurrence: Occurrence,
+  clock: CalendarClock,
+  leadDays: number,
+  now: Date,
+): ItemDraft {
   const { component, series, uid, slot, start, end, allDay, until } = occurrence
   const draft: ItemDraft = {
     nativeId: uid ? `${uid}@${slot.toISOString()}` : undefined,
@@ -45,7 +50,8 @@ function locationOf({ component, series }: Occurrence): ItemDraft['location'] {
 
 /** LAST-MODIFIED, else DTSTAMP (the revision time when the file has no METHOD); never in the future. */
 function lastChange({ component, series }: Occurrence, clock: CalendarClock, now: Date): Date | undefined {
-  const value = propertyValue(component, 'last-modified', series) ?? propertyValue(component, 'dtstamp', series)
+  const value =
+    propertyValue(component, 'last-modified', series) ?? propertyValue(component, 'dtstamp', series)
   if (!(value instanceof ICAL.Time)) return undefined
   const changed = clock.instant(value, undefined)
   if (Number.isNaN(changed.getTime())) return undefined

@@ -39,7 +39,9 @@ export function readCalendars(document: FetchedDocument): CalendarRead {
   }
   // Several VCALENDARs in one file come back as a list of components.
   const roots = Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]
-  const calendars = roots.map((root) => new ICAL.Component(root as unknown[])).filter((c) => c.name === 'vcalendar')
+  const calendars = roots
+    .map((root) => new ICAL.Component(root as unknown[]))
+    .filter((c) => c.name === 'vcalendar')
   if (calendars.length === 0) {
     return failed('MalformedCalendar', `${document.url} does not contain a VCALENDAR.`)
   }

@@ -41,7 +41,11 @@ interface IteratorInternals {
  * `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` checks day after day for a date that never comes, and an
  * impossible YEARLY rule searches up to the year 20000 before giving up.
  */
-export function guardedIterator(rule: ICAL.Recur, dtstart: IcalTime, budget: ExpansionBudget): ICAL.RecurIterator {
+export function guardedIterator(
+  rule: ICAL.Recur,
+  dtstart: IcalTime,
+  budget: ExpansionBudget,
+): ICAL.RecurIterator {
   const iterator = new ICAL.RecurIterator({ rule, dtstart, initialized: true })
   const internals = iterator as unknown as IteratorInternals
   const checkRules = internals.check_contracting_rules.bind(iterator)
@@ -81,7 +85,14 @@ export function fastForward(rule: ICAL.Recur, dtstart: IcalTime, before: Date, s
   if (!unit || rule.count || parts.BYSETPOS || parts.BYWEEKNO || parts.BYYEARDAY) return dtstart
   if (dtstart.isDate && unit < 86_400) return dtstart
   const periodMs = unit * 1000 * Math.max(1, rule.interval || 1)
-  const wall = Date.UTC(dtstart.year, dtstart.month - 1, dtstart.day, dtstart.hour, dtstart.minute, dtstart.second)
+  const wall = Date.UTC(
+    dtstart.year,
+    dtstart.month - 1,
+    dtstart.day,
+    dtstart.hour,
+    dtstart.minute,
+    dtstart.second,
+  )
   const periods = Math.floor((before.getTime() - spanMs - 2 * DAY_MS - wall) / periodMs)
   if (periods < 2) return dtstart
   const moved = new Date(wall + periods * periodMs)

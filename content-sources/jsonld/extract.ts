@@ -4,7 +4,8 @@ export type Extracted =
   | { ok: true; roots: unknown[]; warnings: string[] }
   | { ok: false; code: Extract<SourceFailureCode, 'MalformedJson' | 'InvalidContent'>; message: string }
 
-const SCRIPT_BLOCK = /<script\b[^>]*?\btype\s*=\s*["']?\s*application\/ld\+json\b[^>]*>([\s\S]*?)<\/script\s*>/gi
+const SCRIPT_BLOCK =
+  /<script\b[^>]*?\btype\s*=\s*["']?\s*application\/ld\+json\b[^>]*>([\s\S]*?)<\/script\s*>/gi
 const MAX_BLOCKS = 200
 
 /**
@@ -17,7 +18,11 @@ export function extractJsonLd(text: string, url: string): Extracted {
   if (!start.startsWith('<')) {
     const parsed = parseJson(start)
     if (parsed.ok) return { ok: true, roots: [parsed.value], warnings: [] }
-    return { ok: false, code: 'MalformedJson', message: `${url} is neither JSON-LD nor HTML: ${parsed.error}.` }
+    return {
+      ok: false,
+      code: 'MalformedJson',
+      message: `${url} is neither JSON-LD nor HTML: ${parsed.error}.`,
+    }
   }
   const roots: unknown[] = []
   const warnings: string[] = []
@@ -39,7 +44,11 @@ export function extractJsonLd(text: string, url: string): Extracted {
     }
   }
   if (roots.length === 0) {
-    return { ok: false, code: 'MalformedJson', message: `None of the ${blocks} JSON-LD blocks in ${url} is valid JSON.` }
+    return {
+      ok: false,
+      code: 'MalformedJson',
+      message: `None of the ${blocks} JSON-LD blocks in ${url} is valid JSON.`,
+    }
   }
   return { ok: true, roots, warnings }
 }

@@ -37,12 +37,17 @@ export function readGraph(roots: readonly unknown[], language: string): JsonLdGr
   let visited = 0
   let truncated = false
 
-  const stack: { value: unknown; depth: number }[] = [...roots].reverse().map((value) => ({ value, depth: 0 }))
+  // Depth-first with an explicit stack, in document order: no recursion to overflow.
+  const stack: { value: unknown; depth: number }[] = []
+  const push = (list: readonly unknown[], depth: number) => {
+    for (let index = list.length - 1; index >= 0; index--) stack.push({ value: list[index], depth })
+  }
+  push(roots, 0)
   while (stack.length > 0) {
     const { value, depth } = stack.pop()!
     if (depth > MAX_DEPTH) continue
     if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], depth: depth + 1 })
+      push(value, depth + 1)
       continue
     }
     if (!isNode(value)) continue
@@ -60,9 +65,10 @@ export function readGraph(roots: readonly unknown[], language: string): JsonLdGr
       found.push({ node: value, nature })
       continue
     }
-    const children: unknown[] = []
-    for (const key of CONTAINERS) if (Object.hasOwn(value, key)) children.push(value[key])
-    for (let index = children.length - 1; index >= 0; index--) stack.push({ value: children[index], depth: depth + 1 })
+    push(
+      CONTAINERS.filter((key) => Object.hasOwn(value, key)).map((key) => value[key]),
+      depth + 1,
+    )
   }
 
   const vocabulary: Vocabulary = { prefixes: [...prefixes], language }
@@ -84,8 +90,10 @@ export function readGraph(roots: readonly unknown[], language: string): JsonLdGr
 const PLACE_TYPE =
   /(Place|Attraction|Destination|Business|Museum|Church|Cathedral|Chapel|Monastery|Castle|Palace|Park|Zoo|Aquarium|Garden|Buildings?|Structure|Landmark|Monument|Memorial|Gallery|Theater|Library|Tower|Bridge|Worship|Center|Restaurant|Cafe|Store|PointOfInterest|Venue)$/
 
+const EVENT_TYPE = /(Event|^EventSeries|^Festival)$/
+
 export function natureOf(types: readonly string[]): Candidate['nature'] | undefined {
-  if (types.some((type) => /Event$/.test(type) || type === 'EventSeries' || type === 'Festival')) return 'event'
+  if (types.some((type) => EVENT_TYPE.test(type))) return 'event'
   if (types.some((type) => PLACE_TYPE.test(type))) return 'place'
   return undefined
 }

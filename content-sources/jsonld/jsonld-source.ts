@@ -17,7 +17,10 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const NOT_HAPPENING = new Set(['EventCancelled', 'EventPostponed'])
 const BAD_COORDINATES = 'geo coordinates unreadable or out of range'
 
-type Outcome = { status: 'draft'; draft: ItemDraft } | { status: 'skipped' } | { status: 'dropped'; reason: string }
+type Outcome =
+  | { status: 'draft'; draft: ItemDraft }
+  | { status: 'skipped' }
+  | { status: 'dropped'; reason: string }
 
 interface Reader {
   graph: JsonLdGraph
@@ -30,6 +33,7 @@ interface Reader {
  * exports) or an HTML page with `<script type="application/ld+json">` blocks (event calendars).
  * Events become `event` items shown from `leadDays` before they start until they end; places
  * (attractions, museums, churches) become `tourism` items with their current opening hours.
+ * Cancelled and postponed events are left out: the date they carry is no longer true.
  * A configured `kind` relabels the items; the timing still follows what each node is.
  */
 export const jsonldSource: SourceAdapter<'jsonld'> = {
@@ -64,7 +68,8 @@ export const jsonldSource: SourceAdapter<'jsonld'> = {
       }
     }
     for (const [reason, names] of dropped) {
-      const listed = names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`
+      const listed =
+        names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`
       warnings.push(`${names.length} dropped (${listed}): ${reason}`)
     }
     const { source, monitor, now } = context
@@ -125,7 +130,10 @@ function commonFields(node: JsonLdNode, reader: Reader): Omit<ItemDraft, 'title'
   const fields: Omit<ItemDraft, 'title'> = { summary: descriptionOf(node, graph) ?? '' }
   const id = idOf(node)
   if (id) fields.nativeId = id
-  const url = firstHttpUrl([...values(node, 'url', graph.vocabulary), ...values(node, 'sameAs', graph.vocabulary)], reader)
+  const url = firstHttpUrl(
+    [...values(node, 'url', graph.vocabulary), ...values(node, 'sameAs', graph.vocabulary)],
+    reader,
+  )
   if (url) fields.url = url
   const image = imageOf(node, reader)
   if (image) fields.imageUrl = image
@@ -154,7 +162,10 @@ function descriptionOf(node: JsonLdNode, graph: JsonLdGraph): string | undefined
 /** An image as a URL string, an ImageObject (`url`/`contentUrl`), or an @id that is itself an http URL. */
 function imageOf(node: JsonLdNode, reader: Reader): string | undefined {
   const { graph } = reader
-  for (const value of [...values(node, 'image', graph.vocabulary), ...values(node, 'photo', graph.vocabulary)]) {
+  for (const value of [
+    ...values(node, 'image', graph.vocabulary),
+    ...values(node, 'photo', graph.vocabulary),
+  ]) {
     const media = resolve(value, graph)
     const candidates = [
       literal(value),

@@ -25,7 +25,11 @@ export function schemaPrefixes(context: unknown, into: Set<string> = new Set(['s
   for (const entry of Array.isArray(context) ? context : [context]) {
     if (!isNode(entry)) continue
     for (const [prefix, iri] of Object.entries(entry)) {
-      if (typeof iri === 'string' && /^https?:\/\/schema\.org\/?$/.test(iri) && /^[A-Za-z][\w-]*$/.test(prefix)) {
+      if (
+        typeof iri === 'string' &&
+        /^https?:\/\/schema\.org\/?$/.test(iri) &&
+        /^[A-Za-z][\w-]*$/.test(prefix)
+      ) {
         into.add(prefix)
       }
     }
@@ -46,7 +50,11 @@ export function values(node: unknown, name: string, vocabulary: Vocabulary): unk
 }
 
 function keysFor(name: string, vocabulary: Vocabulary): string[] {
-  return [name, ...vocabulary.prefixes.map((prefix) => `${prefix}:${name}`), ...SCHEMA_IRIS.map((iri) => iri + name)]
+  return [
+    name,
+    ...vocabulary.prefixes.map((prefix) => `${prefix}:${name}`),
+    ...SCHEMA_IRIS.map((iri) => iri + name),
+  ]
 }
 
 /**
@@ -105,7 +113,9 @@ export function localName(iri: string): string {
 export function typesOf(node: unknown): string[] {
   if (!isNode(node)) return []
   const type = node['@type']
-  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map(localName)
+  return (Array.isArray(type) ? type : [type])
+    .filter((t): t is string => typeof t === 'string')
+    .map(localName)
 }
 
 /** An enumeration member, whether written as text, a wrapped literal or an @id reference. */

@@ -22,7 +22,12 @@ const MAX_SCHEDULES = 500
  * single date of its eventSchedule (ThüCAT keeps dates only there). Recurrence rules in a
  * schedule are not expanded; an event that has nothing else has no date to show.
  */
-export function nextOccurrence(event: JsonLdNode, graph: JsonLdGraph, now: Date, zone: string): NextOccurrence {
+export function nextOccurrence(
+  event: JsonLdNode,
+  graph: JsonLdGraph,
+  now: Date,
+  zone: string,
+): NextOccurrence {
   const { vocabulary } = graph
   const found: Occurrence[] = []
   let recurring = false
@@ -44,7 +49,11 @@ export function nextOccurrence(event: JsonLdNode, graph: JsonLdGraph, now: Date,
     const endTime = text(schedule, 'endTime', vocabulary)
     if (!startDay) continue
     const start = atTime(startDay, text(schedule, 'startTime', vocabulary), local)
-    const end = endDay ? atTime(endDay, endTime, local) : endTime ? atTime(startDay, endTime, local) : undefined
+    const end = endDay
+      ? atTime(endDay, endTime, local)
+      : endTime
+        ? atTime(startDay, endTime, local)
+        : undefined
     const entry = occurrence(start, end, local)
     if (entry) found.push(entry)
   }
@@ -56,7 +65,11 @@ export function nextOccurrence(event: JsonLdNode, graph: JsonLdGraph, now: Date,
   return next ? { status: 'found', occurrence: next } : { status: 'over' }
 }
 
-function occurrence(start: SchemaDate | undefined, end: SchemaDate | undefined, zone: string): Occurrence | undefined {
+function occurrence(
+  start: SchemaDate | undefined,
+  end: SchemaDate | undefined,
+  zone: string,
+): Occurrence | undefined {
   if (!start) return undefined
   const endDate = end ? (end.dateOnly ? endOfLocalDay(end.date, zone) : end.date) : undefined
   const result: Occurrence = { start: start.date, allDay: start.dateOnly }

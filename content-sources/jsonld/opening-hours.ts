@@ -2,7 +2,16 @@ import { endOfLocalDay } from '../text/dates.js'
 import { enumValue, isNode, literal, text, type Vocabulary, values } from './literal.js'
 import { parseSchemaDate } from './schema-dates.js'
 
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'PublicHolidays'] as const
+const DAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'PublicHolidays',
+] as const
 const GERMAN_DAYS = ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So', 'Feiertage']
 const HOLIDAYS = 7
 const MAX_SPECS = 100
@@ -13,7 +22,12 @@ const MAX_SPECS = 100
  * a validity period apply only while it lasts and then replace the general hours for their days
  * (summer hours, holiday closures); hours that are no longer valid are not shown at all.
  */
-export function openingHoursText(node: unknown, vocabulary: Vocabulary, now: Date, zone: string): string | undefined {
+export function openingHoursText(
+  node: unknown,
+  vocabulary: Vocabulary,
+  now: Date,
+  zone: string,
+): string | undefined {
   const specs = values(node, 'openingHoursSpecification', vocabulary).filter(isNode).slice(0, MAX_SPECS)
   if (specs.length === 0) {
     const lines = values(node, 'openingHours', vocabulary).map((value) => literal(value, vocabulary.language))
@@ -22,7 +36,9 @@ export function openingHoursText(node: unknown, vocabulary: Vocabulary, now: Dat
 
   const week: (string[] | undefined)[] = new Array(DAYS.length).fill(undefined)
   const general = specs.filter((spec) => !hasValidity(spec, vocabulary))
-  const current = specs.filter((spec) => hasValidity(spec, vocabulary) && isValidAt(spec, vocabulary, now, zone))
+  const current = specs.filter(
+    (spec) => hasValidity(spec, vocabulary) && isValidAt(spec, vocabulary, now, zone),
+  )
   for (const layer of [general, current]) {
     const replaced = new Set<number>()
     for (const spec of layer) {
@@ -40,7 +56,9 @@ export function openingHoursText(node: unknown, vocabulary: Vocabulary, now: Dat
 }
 
 function hasValidity(spec: unknown, vocabulary: Vocabulary): boolean {
-  return text(spec, 'validFrom', vocabulary) !== undefined || text(spec, 'validThrough', vocabulary) !== undefined
+  return (
+    text(spec, 'validFrom', vocabulary) !== undefined || text(spec, 'validThrough', vocabulary) !== undefined
+  )
 }
 
 function isValidAt(spec: unknown, vocabulary: Vocabulary, now: Date, zone: string): boolean {
@@ -85,21 +103,26 @@ function clockTime(value: string | undefined): string | undefined {
 }
 
 function describeWeek(week: readonly (string[] | undefined)[]): string | undefined {
-  const hours = week.map((ranges) => (ranges && ranges.length > 0 ? [...new Set(ranges)].sort().join(' und ') : ''))
-  const weekdays = hours.slice(0, HOLIDAYS)
-  const parts: string[] = []
-  if (weekdays.every((value) => value !== '' && value === weekdays[0])) parts.push(`täglich ${weekdays[0]}`)
-  else {
-    for (let day = 0; day < HOLIDAYS; ) {
-      const value = weekdays[day]
-      let last = day
-      while (last + 1 < HOLIDAYS && weekdays[last + 1] === value) last++
-      if (value) parts.push(`${GERMAN_DAYS[day]}${last > day ? `–${GERMAN_DAYS[last]}` : ''} ${value}`)
-      day = last + 1
-    }
-  }
+  const hours = week.map((ranges) =>
+    ranges && ranges.length > 0 ? [...new Set(ranges)].sort().join(' und ') : '',
+  )
+  const parts = describeWeekdays(hours.slice(0, HOLIDAYS))
   if (hours[HOLIDAYS]) parts.push(`${GERMAN_DAYS[HOLIDAYS]} ${hours[HOLIDAYS]}`)
   return parts.length > 0 ? parts.join(', ') : undefined
+}
+
+/** Runs of days with the same hours: `Mo–Fr 09:00–17:00`, `Sa 10:00–12:00`; closed days are left out. */
+function describeWeekdays(weekdays: readonly string[]): string[] {
+  if (weekdays.every((value) => value !== '' && value === weekdays[0])) return [`täglich ${weekdays[0]}`]
+  const parts: string[] = []
+  for (let day = 0; day < weekdays.length; ) {
+    const value = weekdays[day]
+    let last = day
+    while (last + 1 < weekdays.length && weekdays[last + 1] === value) last++
+    if (value) parts.push(`${GERMAN_DAYS[day]}${last > day ? `–${GERMAN_DAYS[last]}` : ''} ${value}`)
+    day = last + 1
+  }
+  return parts
 }
 
 const ENGLISH_DAY_ABBREVIATIONS: Record<string, string> = { Tu: 'Di', We: 'Mi', Th: 'Do', Su: 'So' }

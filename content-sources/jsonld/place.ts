@@ -51,7 +51,10 @@ function addressText(value: unknown, graph: JsonLdGraph): string | undefined {
   if (plain) return plain
   const address = resolve(value, graph)
   if (!address) return undefined
-  const town = joinDistinct([text(address, 'postalCode', vocabulary), text(address, 'addressLocality', vocabulary)], ' ')
+  const town = joinDistinct(
+    [text(address, 'postalCode', vocabulary), text(address, 'addressLocality', vocabulary)],
+    ' ',
+  )
   return joinDistinct([text(address, 'streetAddress', vocabulary), town])
 }
 

@@ -26,7 +26,8 @@ export function parseSchemaDate(raw: string | undefined, zone: string): SchemaDa
 /** A Schedule's date (`2026-11-21`) at its separate time (`19:30:00`), in `zone`. */
 export function atTime(day: string, time: string | undefined, zone: string): SchemaDate | undefined {
   const datePart = day.trim()
-  if (!time || !DATE_ONLY.test(datePart) || !/^\d{1,2}:\d{2}/.test(time.trim())) return parseSchemaDate(day, zone)
+  if (!time || !DATE_ONLY.test(datePart) || !/^\d{1,2}:\d{2}/.test(time.trim()))
+    return parseSchemaDate(day, zone)
   const [hour = '0', minute = '0'] = time.trim().split(':')
   return parseSchemaDate(`${datePart}T${hour.padStart(2, '0')}:${minute.slice(0, 2)}`, zone)
 }

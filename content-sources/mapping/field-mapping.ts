@@ -83,7 +83,8 @@ const DATE_ONLY_VALUE = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(\d{2}|\d{4}))$/
 
 function isDateOnly(value: unknown, format: string | undefined): boolean {
   if (format === 'epoch-ms' || format === 'epoch-s') return false
-  if (format === undefined || format === 'iso') return typeof value === 'string' && DATE_ONLY_VALUE.test(value.trim())
+  if (format === undefined || format === 'iso')
+    return typeof value === 'string' && DATE_ONLY_VALUE.test(value.trim())
   // Luxon tokens: quoted text is literal, so only unquoted hour, minute, second or meridiem tokens count.
   return !/[HhmsSaTt]/.test(format.replace(/'[^']*'/g, ''))
 }

@@ -57,9 +57,13 @@ export function buildRecordItems(
   for (const entry of entries) {
     const outcome = recordDraft(entry, context)
     if (outcome.status === 'draft') drafts.push(outcome.draft)
-    else if (outcome.status === 'dropped') dropped.set(outcome.reason, [...(dropped.get(outcome.reason) ?? []), entry.label])
+    else if (outcome.status === 'dropped') {
+      dropped.set(outcome.reason, [...(dropped.get(outcome.reason) ?? []), entry.label])
+    }
   }
-  for (const [reason, labels] of dropped) warnings.push(`${labels.length} dropped (${listLabels(labels)}): ${reason}`)
+  for (const [reason, labels] of dropped) {
+    warnings.push(`${labels.length} dropped (${listLabels(labels)}): ${reason}`)
+  }
   return buildItems(drafts, context, warnings)
 }
 
@@ -69,7 +73,9 @@ export function recordDraft(entry: RecordEntry, context: RecordContext): RecordO
   const { record } = entry
   const zone = monitor.timezone
   const title = readText(record, fields.title)
-  if (!title || toPlainLine(title) === '') return { status: 'dropped', reason: `empty title (${specPath(fields.title)})` }
+  if (!title || toPlainLine(title) === '') {
+    return { status: 'dropped', reason: `empty title (${specPath(fields.title)})` }
+  }
 
   const startsAt = readDate(record, fields.startsAt, zone)
   const endsAt = readDate(record, fields.endsAt, zone, { end: true })
@@ -82,7 +88,8 @@ export function recordDraft(entry: RecordEntry, context: RecordContext): RecordO
   if (position === 'invalid') {
     return {
       status: 'dropped',
-      reason: 'coordinates unreadable or out of WGS84 range (longitude first; projected systems such as EPSG:25833 are not supported)',
+      reason:
+        'coordinates unreadable or out of WGS84 range (longitude first; projected systems such as EPSG:25833 are not supported)',
     }
   }
 
@@ -127,7 +134,9 @@ function isBlank(value: unknown): boolean {
 }
 
 function listLabels(labels: readonly string[]): string {
-  return labels.length <= 5 ? labels.join(', ') : `${labels.slice(0, 5).join(', ')} and ${labels.length - 5} more`
+  return labels.length <= 5
+    ? labels.join(', ')
+    : `${labels.slice(0, 5).join(', ')} and ${labels.length - 5} more`
 }
 
 function describeKeys(record: FeedRecord | undefined): string {

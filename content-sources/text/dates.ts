@@ -6,7 +6,9 @@ const GERMAN_MONTHS: Record<string, string> = {
   august: 'Aug', aug: 'Aug', september: 'Sep', sept: 'Sep', sep: 'Sep', oktober: 'Oct', okt: 'Oct',
   november: 'Nov', nov: 'Nov', dezember: 'Dec', dez: 'Dec',
 }
-const GERMAN_WEEKDAY = /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so)\.?,?\s*/i
+// The lookahead keeps `Sa`/`So`/`Mo`/`Fr` from eating the start of English `Sat`, `Sun`, `Mon`, `Fri`.
+const GERMAN_WEEKDAY =
+  /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so)(?![a-zäöü])\.?,?\s*/i
 const ENGLISH_WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i
 const GERMAN_NUMERIC = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*(?:-|,|um)?\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*Uhr)?)?$/i
 
