@@ -25,7 +25,6 @@ export interface FeedEntry {
 }
 
 export interface ParsedFeed {
-  format: 'rss' | 'atom'
   /** The channel's or feed's web page. */
   link?: string
   language?: string
@@ -37,10 +36,21 @@ export type FeedReadResult =
   | { ok: false; problem: 'malformed'; reason: string; line?: number; column?: number }
   | { ok: false; problem: 'not-a-feed'; rootElement?: string; reason: string }
 
+const PUBLISHED_FIELDS = [
+  'pubDate',
+  'atom-published',
+  'issued',
+  'dc:date',
+  'dcterms:issued',
+  'created',
+  'dcterms:created',
+]
+const UPDATED_FIELDS = ['atom-updated', 'modified', 'dcterms:modified']
 const RAW_FIELDS = [
-  'title', 'dc:title', 'link', 'guid', 'id', 'description', 'summary', 'content', 'content:encoded',
-  'enclosure', 'media:content', 'media:thumbnail', 'media:group', 'pubDate', 'dc:date', 'atom-published',
-  'atom-updated', 'issued', 'created', 'modified', 'dcterms:modified',
+  ...['title', 'dc:title', 'link', 'guid', 'id', 'description', 'dc:description', 'summary', 'content'],
+  ...['content:encoded', 'enclosure', 'media:content', 'media:thumbnail', 'media:group'],
+  ...PUBLISHED_FIELDS,
+  ...UPDATED_FIELDS,
 ]
 
 // rss-parser runs `new Date(published).toISOString()` on Atom dates, which throws on the first
@@ -49,7 +59,15 @@ const renameAtomDates = (name: string) => (name === 'published' || name === 'upd
 
 /** Parses prepared (repaired) feed XML. Never throws: problems come back as values. */
 export async function readFeed(xml: string): Promise<FeedReadResult> {
-  const rootElement = /<([A-Za-z_][\w.:-]*)/.exec(xml.replace(/<[?!][\s\S]*?>/g, ''))?.[1]
+  const rootElement = rootElementOf(xml)
+  if ((rootElement === 'rss' || rootElement === 'rdf:RDF') && !/<channel[\s>/]/.test(xml)) {
+    return {
+      ok: false,
+      problem: 'not-a-feed',
+      rootElement,
+      reason: `its <${rootElement}> element has no <channel>`,
+    }
+  }
   const parser = new Parser<Record<string, unknown>, RawItem>({
     defaultRSS: 2,
     xml2js: { tagNameProcessors: [renameAtomDates] },
@@ -62,10 +80,7 @@ export async function readFeed(xml: string): Promise<FeedReadResult> {
     return describeError(error, rootElement)
   }
   const format = rootElement === 'feed' ? 'atom' : 'rss'
-  const feed: ParsedFeed = {
-    format,
-    entries: output.items.map((item) => readEntry(item as RawItem, format)),
-  }
+  const feed: ParsedFeed = { entries: output.items.map((item) => readEntry(item as RawItem, format)) }
   const link = typeof output.link === 'string' ? output.link.trim() : undefined
   if (link) feed.link = link
   const language = typeof output.language === 'string' ? output.language.trim() : ''
@@ -76,18 +91,17 @@ export async function readFeed(xml: string): Promise<FeedReadResult> {
 function readEntry(item: RawItem, format: 'rss' | 'atom'): FeedEntry {
   const defaultType = format === 'atom' ? 'text' : 'html'
   const title = firstText(item, ['raw:title', 'raw:dc:title'], defaultType)
-  const summary = firstText(item, ['raw:description', 'raw:summary'], defaultType)
+  const description = firstText(item, ['raw:description', 'raw:dc:description'], 'html')
+  const atomSummary = firstText(item, ['raw:summary'], defaultType)
+  // An RSS item with both <summary> and <description> uses the description as its full text.
   const content =
     firstText(item, ['raw:content:encoded'], 'html') ??
-    firstText(
-      item,
-      ['raw:content'],
-      defaultType,
-      (node) => attributesOf(node).src === undefined,
-    )
+    firstText(item, ['raw:content'], defaultType, (node) => attributesOf(node).src === undefined) ??
+    (atomSummary ? description : undefined)
+  const summary = atomSummary ?? description
   const entry: FeedEntry = {
-    published: dates(item, ['raw:pubDate', 'raw:atom-published', 'raw:issued', 'raw:dc:date', 'raw:created']),
-    updated: dates(item, ['raw:atom-updated', 'raw:modified', 'raw:dcterms:modified']),
+    published: dates(item, PUBLISHED_FIELDS),
+    updated: dates(item, UPDATED_FIELDS),
     images: imageCandidates(item, [content, summary]),
   }
   if (title !== undefined) entry.title = title
@@ -110,7 +124,9 @@ function readText(node: unknown, defaultType: 'text' | 'html'): string | undefin
   const attributes = attributesOf(node)
   const type = (attributes.type ?? '').trim().toLowerCase()
   const mode = (attributes.mode ?? '').trim().toLowerCase()
-  if (mode === 'base64' || isBinaryType(type)) return Buffer.from(raw.replace(/\s+/g, ''), 'base64').toString('utf8')
+  if (mode === 'base64' || isBinaryType(type)) {
+    return Buffer.from(raw.replace(/\s+/g, ''), 'base64').toString('utf8')
+  }
   if (mode === 'escaped' || type === 'html' || type === 'text/html') return raw
   if (type === 'text' || type === 'text/plain' || type.includes('xhtml') || defaultType === 'text') {
     return raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -169,7 +185,14 @@ function rdfAbout(item: RawItem): string | undefined {
 }
 
 function dates(item: RawItem, fields: readonly string[]): string[] {
-  return fields.flatMap((field) => rawNodes(item, field).flatMap((node) => textOf(node)?.trim() || []))
+  return fields.flatMap((field) =>
+    rawNodes(item, `raw:${field}`).flatMap((node) => textOf(node)?.trim() || []),
+  )
+}
+
+function rootElementOf(xml: string): string | undefined {
+  const prolog = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/.exec(xml)?.[0] ?? ''
+  return /^<([A-Za-z_][\w.:-]*)/.exec(xml.slice(prolog.length))?.[1]
 }
 
 function describeError(error: unknown, rootElement: string | undefined): FeedReadResult {
@@ -184,8 +207,14 @@ function describeError(error: unknown, rootElement: string | undefined): FeedRea
       column: Number(position[3]),
     }
   }
-  if (message === 'Unable to parse XML.') return { ok: false, problem: 'malformed', reason: 'no root element' }
-  const result: FeedReadResult = { ok: false, problem: 'not-a-feed', reason: message }
-  if (rootElement) result.rootElement = rootElement
-  return result
+  if (message === 'Unable to parse XML.') {
+    return { ok: false, problem: 'malformed', reason: 'no root element' }
+  }
+  const reason =
+    rootElement && !['rss', 'rdf:RDF', 'feed'].includes(rootElement)
+      ? `its root element is <${rootElement}>, not <rss>, <rdf:RDF> or <feed>`
+      : `its structure could not be read (${message})`
+  return rootElement
+    ? { ok: false, problem: 'not-a-feed', rootElement, reason }
+    : { ok: false, problem: 'not-a-feed', reason }
 }

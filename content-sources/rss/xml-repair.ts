@@ -1,3 +1,4 @@
+import { decodeBytes } from '../fetch/charset.js'
 import { HTML_ENTITIES } from './html-entities.js'
 
 /**
@@ -21,10 +22,17 @@ export interface RepairedXml {
 }
 
 const XML_PREDEFINED = new Set(['amp', 'lt', 'gt', 'quot', 'apos'])
-const TEXT_ELEMENTS = new Set(['title', 'subtitle', 'tagline', 'summary', 'description', 'content', 'encoded'])
+const TEXT_ELEMENTS = new Set([
+  'title',
+  'subtitle',
+  'tagline',
+  'summary',
+  'description',
+  'content',
+  'encoded',
+])
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"'<]|"[^"<]*"|'[^'<]*')*)>/y
 const REFERENCE = /&(?:#(\d+);|#[xX]([0-9a-fA-F]+);|([A-Za-z][\w.-]*);)?/g
-const WINDOWS_1252 = new TextDecoder('windows-1252')
 
 interface OpenTextElement {
   name: string
@@ -157,7 +165,9 @@ function fixReferences(text: string, unknown: Set<string>): string {
 
 function numericReference(code: number): string {
   // Windows-1252 text converted by hand sends `&#150;` for a dash; browsers read it that way too.
-  if (code >= 0x80 && code <= 0x9f) return `&#${WINDOWS_1252.decode(Uint8Array.of(code)).codePointAt(0)};`
+  if (code >= 0x80 && code <= 0x9f) {
+    return `&#${decodeBytes(Uint8Array.of(code), 'text/plain; charset=windows-1252').text.codePointAt(0)};`
+  }
   const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0x10ffff)
   if (!valid || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) return ''
   return `&#${code};`
