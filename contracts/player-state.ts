@@ -74,7 +74,13 @@ export interface WeatherNow {
 }
 
 export interface PlayerState {
-  monitor: { id: string; name: string; locale: 'de-DE' | 'en-GB'; timezone: string; orientation: 'landscape' | 'portrait' | 'auto' }
+  monitor: {
+    id: string
+    name: string
+    locale: 'de-DE' | 'en-GB'
+    timezone: string
+    orientation: 'landscape' | 'portrait' | 'auto'
+  }
   layout: {
     theme: 'light' | 'dark'
     clock: boolean

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import type { SqliteDatabase } from './sqlite-database.js'
 
@@ -21,7 +31,13 @@ export function sniffImageType(bytes: Uint8Array): ImageType | undefined {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif'
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) {
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  ) {
     return 'image/webp'
   }
   return undefined
@@ -34,15 +50,20 @@ export interface Asset {
   path: string
 }
 
-/** Downloaded images on disk, named by the SHA-256 of their bytes, indexed in cache.db. */
+/**
+ * Images on disk, named by the SHA-256 of their bytes and indexed in a database: downloaded
+ * feed images (cache.db, assets/) and images uploaded with notices (state.db, uploads/, written
+ * durably: the file is synced to disk before the upload is acknowledged).
+ */
 export class AssetStore {
   readonly folder: string
 
   constructor(
     private readonly db: SqliteDatabase,
-    cacheDir: string,
+    baseDir: string,
+    private readonly options: { folder: string; durable: boolean } = { folder: 'assets', durable: false },
   ) {
-    this.folder = join(cacheDir, 'assets')
+    this.folder = join(baseDir, options.folder)
     mkdirSync(this.folder, { recursive: true })
   }
 
@@ -54,8 +75,9 @@ export class AssetStore {
     const path = join(this.folder, `${id}.${EXTENSION[mime]}`)
     if (!existsSync(path)) {
       const temporary = `${path}.${process.pid}.tmp`
-      writeFileSync(temporary, bytes)
+      writeFileSync(temporary, bytes, { flush: this.options.durable })
       renameSync(temporary, path)
+      if (this.options.durable) syncFolder(this.folder)
     }
     this.db
       .prepare('INSERT OR IGNORE INTO assets (id, mime, size, created_at) VALUES (?, ?, ?, ?)')
@@ -65,14 +87,18 @@ export class AssetStore {
 
   get(id: string): Asset | undefined {
     if (!/^[0-9a-f]{64}$/.test(id)) return undefined
-    const row = this.db.prepare<[string], { mime: ImageType; size: number }>('SELECT mime, size FROM assets WHERE id = ?').get(id)
+    const row = this.db
+      .prepare<[string], { mime: ImageType; size: number }>('SELECT mime, size FROM assets WHERE id = ?')
+      .get(id)
     if (!row) return undefined
     return { id, mime: row.mime, size: row.size, path: join(this.folder, `${id}.${EXTENSION[row.mime]}`) }
   }
 
   /** The asset already downloaded from this URL, so an unchanged image is not fetched again. */
   forUrl(url: string): Asset | undefined {
-    const row = this.db.prepare<[string], { asset_id: string }>('SELECT asset_id FROM asset_urls WHERE url = ?').get(url)
+    const row = this.db
+      .prepare<[string], { asset_id: string }>('SELECT asset_id FROM asset_urls WHERE url = ?')
+      .get(url)
     return row ? this.get(row.asset_id) : undefined
   }
 
@@ -83,20 +109,30 @@ export class AssetStore {
   }
 
   /**
-   * Deletes assets no item or notice refers to any more, rows first and files after, so a crash
+   * Deletes assets no item refers to any more (and older than `createdBefore`), rows first and
+   * files after, so a crash
    * in between leaves at worst an orphan file (removed on the next run), never a dangling row.
    */
-  collectGarbage(referenced: ReadonlySet<string>): number {
+  collectGarbage(
+    referenced: ReadonlySet<string>,
+    createdBefore: Date = new Date(Date.now() - 60 * 60_000),
+  ): number {
+    // Young assets may belong to a sync that has downloaded them but not yet stored its items.
     const unused = this.db
-      .prepare<[], { id: string }>('SELECT id FROM assets')
-      .all()
+      .prepare<[number], { id: string }>('SELECT id FROM assets WHERE created_at < ?')
+      .all(createdBefore.getTime())
       .map((row) => row.id)
       .filter((id) => !referenced.has(id))
     const remove = this.db.prepare('DELETE FROM assets WHERE id = ?')
     this.db.transaction(() => {
       for (const id of unused) remove.run(id)
     })()
-    const known = new Set(this.db.prepare<[], { id: string }>('SELECT id FROM assets').all().map((row) => row.id))
+    const known = new Set(
+      this.db
+        .prepare<[], { id: string }>('SELECT id FROM assets')
+        .all()
+        .map((row) => row.id),
+    )
     let removedFiles = 0
     for (const file of readdirSync(this.folder)) {
       const id = file.split('.')[0]!
@@ -109,6 +145,17 @@ export class AssetStore {
   }
 
   totalBytes(): number {
-    return (this.db.prepare('SELECT coalesce(sum(size), 0) AS total FROM assets').get() as { total: number }).total
+    return (this.db.prepare('SELECT coalesce(sum(size), 0) AS total FROM assets').get() as { total: number })
+      .total
+  }
+}
+
+/** Makes a rename durable: the folder entry itself must reach the disk. */
+function syncFolder(folder: string): void {
+  const descriptor = openSync(folder, 'r')
+  try {
+    fsyncSync(descriptor)
+  } finally {
+    closeSync(descriptor)
   }
 }

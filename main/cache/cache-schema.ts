@@ -110,4 +110,21 @@ export const STATE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX play_log_by_time ON play_log (shown_at);
     `,
   },
+  {
+    version: 2,
+    description: 'images uploaded with notices',
+    up: `
+      CREATE TABLE assets (
+        id TEXT PRIMARY KEY,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE asset_urls (
+        url TEXT PRIMARY KEY,
+        asset_id TEXT NOT NULL REFERENCES assets (id) ON DELETE CASCADE,
+        fetched_at INTEGER NOT NULL
+      );
+    `,
+  },
 ]

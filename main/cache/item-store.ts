@@ -49,7 +49,9 @@ export class ItemStore {
     this.selectShowableOfKind = db.prepare<{ now: number; limit: number; kind: string }, { json: string }>(
       `${showable} AND kind = @kind ${order}`,
     )
-    this.selectAll = db.prepare<[], { json: string }>('SELECT json FROM items ORDER BY source_id, valid_from, id')
+    this.selectAll = db.prepare<[], { json: string }>(
+      'SELECT json FROM items ORDER BY source_id, valid_from, id',
+    )
     this.selectById = db.prepare<[string], { json: string }>('SELECT json FROM items WHERE id = ?')
     this.countBySource = db.prepare<[], { source_id: string; count: number }>(
       'SELECT source_id, count(*) AS count FROM items GROUP BY source_id',
@@ -102,6 +104,16 @@ export class ItemStore {
   get(id: string): ContentItem | undefined {
     const row = this.selectById.get(id)
     return row ? parseRow(row) : undefined
+  }
+
+  /** Images some cached item still shows; everything else may be collected. */
+  referencedAssetIds(): string[] {
+    return this.db
+      .prepare<[], { id: string }>(
+        'SELECT DISTINCT image_asset_id AS id FROM items WHERE image_asset_id IS NOT NULL',
+      )
+      .all()
+      .map((row) => row.id)
   }
 
   countsBySource(): Map<string, number> {

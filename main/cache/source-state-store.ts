@@ -144,7 +144,8 @@ function fromRow(row: SourceRow): SourceState {
   if (row.last_parsed_at !== null) state.lastParsedAt = new Date(row.last_parsed_at)
   if (row.last_changed_at !== null) state.lastChangedAt = new Date(row.last_changed_at)
   if (row.last_error_at !== null) state.lastErrorAt = new Date(row.last_error_at)
-  if (row.last_error_code) state.lastError = { code: row.last_error_code, message: row.last_error_message ?? '' }
+  if (row.last_error_code)
+    state.lastError = { code: row.last_error_code, message: row.last_error_message ?? '' }
   return state
 }
 

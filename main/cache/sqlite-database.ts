@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, existsSync } from 'node:fs'
-import { dirname, join, basename } from 'node:path'
+import { existsSync, mkdirSync, renameSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 
 export type SqliteDatabase = Database.Database

@@ -1,6 +1,11 @@
-import { type ConfigProblem, formatProblem, type LoadedConfig, loadConfigFile } from '../../kiosk-config/config-loader.js'
-import { packagePath } from '../util/package-root.js'
+import {
+  type ConfigProblem,
+  formatProblem,
+  type LoadedConfig,
+  loadConfigFile,
+} from '../../kiosk-config/config-loader.js'
 import { type Clock, clockStartingAt, systemClock } from '../util/clock.js'
+import { packagePath } from '../util/package-root.js'
 import { CliExit, EXIT } from './exit-codes.js'
 
 /** The embedded default: bundled demo feeds served locally, realistic content with no network. */
@@ -30,7 +35,10 @@ export function clockFrom(options: GlobalOptions): Clock {
   if (options.now === undefined) return systemClock
   const start = new Date(options.now)
   if (Number.isNaN(start.getTime())) {
-    throw new CliExit(EXIT.usage, `--now: "${options.now}" is not an ISO-8601 time (e.g. 2026-12-24T18:00:00+01:00)`)
+    throw new CliExit(
+      EXIT.usage,
+      `--now: "${options.now}" is not an ISO-8601 time (e.g. 2026-12-24T18:00:00+01:00)`,
+    )
   }
   return clockStartingAt(start)
 }

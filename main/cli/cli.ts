@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { VERSION } from '../version.js'
 import { type Output, processOutput } from './cli-context.js'
 import { registerConfigCommands } from './config-commands.js'
 import { CliExit, EXIT } from './exit-codes.js'
@@ -6,16 +7,21 @@ import { registerInspectCommand } from './inspect-command.js'
 import { registerItemsCommand } from './items-command.js'
 import { registerServeCommand } from './serve-command.js'
 import { registerSyncCommand } from './sync-command.js'
-import { VERSION } from '../version.js'
 
 export function createProgram(output: Output = processOutput): Command {
   const program = new Command('infomonitor')
     .description("InfoMonitor: the town's street display. Feeds in, a calm screen out.")
     .version(VERSION)
     .option('--config <file>', 'kiosk config (YAML or JSON); default: the bundled demo config')
-    .option('--now <iso-time>', 'run on a virtual clock that starts at this instant (e.g. 2026-12-24T18:00+01:00)')
+    .option(
+      '--now <iso-time>',
+      'run on a virtual clock that starts at this instant (e.g. 2026-12-24T18:00+01:00)',
+    )
     .showHelpAfterError()
-    .configureOutput({ writeOut: (text) => output.out(text.trimEnd()), writeErr: (text) => output.err(text.trimEnd()) })
+    .configureOutput({
+      writeOut: (text) => output.out(text.trimEnd()),
+      writeErr: (text) => output.err(text.trimEnd()),
+    })
     .exitOverride()
   registerConfigCommands(program, output)
   registerSyncCommand(program, output)

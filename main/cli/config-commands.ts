@@ -14,7 +14,9 @@ export function registerConfigCommands(program: Command, output: Output): void {
       const target = file ?? configPath(program.opts<GlobalOptions>())
       const result = loadConfigFile(target)
       if (result.ok) {
-        output.out(`${target}: valid (${result.config.sources.length} sources, monitor "${result.config.monitor.id}")`)
+        output.out(
+          `${target}: valid (${result.config.sources.length} sources, monitor "${result.config.monitor.id}")`,
+        )
         return
       }
       output.err(describeProblems(target, result.problems))

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Command } from 'commander'
-import { fetchDocument, type FetchedDocument } from '../../content-sources/fetch/http-fetch.js'
+import { type FetchedDocument, fetchDocument } from '../../content-sources/fetch/http-fetch.js'
 import { adapterFor } from '../../content-sources/registry.js'
 import type { SourceAdapter } from '../../content-sources/source-adapter.js'
 import type { SourceFailure, SourceResult } from '../../content-sources/source-result.js'
@@ -31,7 +31,13 @@ export function registerInspectCommand(program: Command, output: Output): void {
         const result = await inspectInput(input, options.type as SourceType | undefined, config.monitor, now)
         if (!result.ok) failures++
         if (options.json) {
-          output.out(JSON.stringify({ input, items: result.ok ? result.items : [], error: result.ok ? null : result.error }))
+          output.out(
+            JSON.stringify({
+              input,
+              items: result.ok ? result.items : [],
+              error: result.ok ? null : result.error,
+            }),
+          )
         } else {
           printResult(input, result, output)
         }
@@ -40,13 +46,24 @@ export function registerInspectCommand(program: Command, output: Output): void {
     })
 }
 
-export async function inspectInput(input: string, type: SourceType | undefined, monitor: MonitorConfig, now: Date): Promise<SourceResult> {
+export async function inspectInput(
+  input: string,
+  type: SourceType | undefined,
+  monitor: MonitorConfig,
+  now: Date,
+): Promise<SourceResult> {
   const isUrl = /^https?:\/\//i.test(input)
   const loaded = isUrl ? await fetchInput(input) : await readInput(input)
   if ('code' in loaded) return { ok: false, error: loaded }
   const resolvedType = type ?? guessType(input, loaded.bytes)
   if (!resolvedType) {
-    return { ok: false, error: { code: 'InvalidContent', message: `Cannot tell the format of ${input}; pass --type (${TYPES.join(', ')}).` } }
+    return {
+      ok: false,
+      error: {
+        code: 'InvalidContent',
+        message: `Cannot tell the format of ${input}; pass --type (${TYPES.join(', ')}).`,
+      },
+    }
   }
   const source: SourceConfig = SourceSchema.parse({
     id: 'inspect',
@@ -74,19 +91,35 @@ async function readInput(file: string): Promise<FetchedDocument | SourceFailure>
   try {
     return { url: `http://localhost/${encodeURIComponent(basename(file))}`, bytes: await readFile(file) }
   } catch (error) {
-    return { code: 'InputNotFound', message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }
+    return {
+      code: 'InputNotFound',
+      message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    }
   }
 }
 
 /** By extension first, then by a look at the content. */
 export function guessType(name: string, bytes: Buffer): SourceType | undefined {
   const byExtension: Record<string, SourceType> = {
-    '.xml': 'rss', '.rss': 'rss', '.atom': 'rss', '.rdf': 'rss', '.ics': 'ical', '.ical': 'ical',
-    '.geojson': 'geojson', '.csv': 'csv', '.jsonld': 'jsonld', '.html': 'jsonld', '.htm': 'jsonld',
+    '.xml': 'rss',
+    '.rss': 'rss',
+    '.atom': 'rss',
+    '.rdf': 'rss',
+    '.ics': 'ical',
+    '.ical': 'ical',
+    '.geojson': 'geojson',
+    '.csv': 'csv',
+    '.jsonld': 'jsonld',
+    '.html': 'jsonld',
+    '.htm': 'jsonld',
   }
   const extension = extname(name.split('?')[0]!).toLowerCase()
   if (byExtension[extension]) return byExtension[extension]
-  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart()
+  const head = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
   if (head.startsWith('BEGIN:VCALENDAR')) return 'ical'
   if (head.startsWith('<')) return /<script[^>]+ld\+json/i.test(head) ? 'jsonld' : 'rss'
   if (/"FeatureCollection"|"Feature"/.test(head)) return 'geojson'
@@ -101,7 +134,10 @@ function printResult(input: string, result: SourceResult, output: Output): void 
     output.out(`${input}: ✗ ${result.error.code}: ${result.error.message}`)
     return
   }
-  output.out(`${input}: ${result.items.length} items${result.warnings.length ? `, ${result.warnings.length} warnings` : ''}`)
-  for (const item of result.items) output.out(`  ${item.kind.padEnd(9)} ${item.title}${item.startsAt ? `  (${item.startsAt})` : ''}`)
+  output.out(
+    `${input}: ${result.items.length} items${result.warnings.length ? `, ${result.warnings.length} warnings` : ''}`,
+  )
+  for (const item of result.items)
+    output.out(`  ${item.kind.padEnd(9)} ${item.title}${item.startsAt ? `  (${item.startsAt})` : ''}`)
   for (const warning of result.warnings) output.out(`  ! ${warning}`)
 }

@@ -2,8 +2,8 @@ import type { Command } from 'commander'
 import { DateTime } from 'luxon'
 import { type ContentItem, ContentKindSchema } from '../../content-sources/content-item.js'
 import { ContentCache } from '../cache/content-cache.js'
-import { CliExit, EXIT } from './exit-codes.js'
 import { clockFrom, type GlobalOptions, type Output, requireConfig } from './cli-context.js'
+import { CliExit, EXIT } from './exit-codes.js'
 
 export function registerItemsCommand(program: Command, output: Output): void {
   program
@@ -16,7 +16,10 @@ export function registerItemsCommand(program: Command, output: Output): void {
       const globals = program.opts<GlobalOptions>()
       const kind = options.kind === undefined ? undefined : ContentKindSchema.safeParse(options.kind)
       if (kind && !kind.success) {
-        throw new CliExit(EXIT.usage, `--kind: "${options.kind}" is not one of ${ContentKindSchema.options.join(', ')}`)
+        throw new CliExit(
+          EXIT.usage,
+          `--kind: "${options.kind}" is not one of ${ContentKindSchema.options.join(', ')}`,
+        )
       }
       const { config } = requireConfig(globals)
       const now = clockFrom(globals).now()
@@ -37,11 +40,18 @@ function printTable(items: readonly ContentItem[], zone: string, output: Output)
     output.out('no items')
     return
   }
-  const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso, { zone }).toFormat('dd.MM. HH:mm') : '')
+  const local = (iso: string | undefined) =>
+    iso ? DateTime.fromISO(iso, { zone }).toFormat('dd.MM. HH:mm') : ''
   for (const item of items) {
     const when = item.startsAt ? `${local(item.startsAt)}${item.endsAt ? `–${local(item.endsAt)}` : ''}` : ''
     output.out(
-      [item.kind.padEnd(9), item.priority.padEnd(6), when.padEnd(25), item.title.slice(0, 80), `[${item.sourceId}]`].join('  '),
+      [
+        item.kind.padEnd(9),
+        item.priority.padEnd(6),
+        when.padEnd(25),
+        item.title.slice(0, 80),
+        `[${item.sourceId}]`,
+      ].join('  '),
     )
   }
   output.out(`${items.length} items`)

@@ -7,7 +7,9 @@ import { CliExit, EXIT } from './exit-codes.js'
 export function registerServeCommand(program: Command, output: Output): void {
   program
     .command('serve')
-    .description('run the core without a shell: sync schedule and player endpoint (127.0.0.1 only); prints the player URL')
+    .description(
+      'run the core without a shell: sync schedule and player endpoint (127.0.0.1 only); prints the player URL',
+    )
     .option('--port <port>', 'player port (default: player.port of the config; 0 = any free port)')
     .action(async (options: { port?: string }) => {
       const globals = program.opts<GlobalOptions>()

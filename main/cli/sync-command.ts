@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
 import type { SyncReport } from '../sync/source-sync.js'
-import { openRuntime } from './runtime.js'
-import { waitForShutdown } from './serve-command.js'
 import { clockFrom, type GlobalOptions, type Output, requireConfig } from './cli-context.js'
 import { EXIT } from './exit-codes.js'
+import { openRuntime } from './runtime.js'
+import { waitForShutdown } from './serve-command.js'
 
 export function registerSyncCommand(program: Command, output: Output): void {
   program
@@ -20,7 +20,9 @@ export function registerSyncCommand(program: Command, output: Output): void {
           const reports = await runtime.scheduler.syncAll()
           for (const report of reports) output.out(progressLine(report))
           const failed = reports.filter((report) => report.outcome === 'failed').length
-          output.out(`${reports.length - failed} of ${reports.length} sources synced${failed ? `, ${failed} failed` : ''}`)
+          output.out(
+            `${reports.length - failed} of ${reports.length} sources synced${failed ? `, ${failed} failed` : ''}`,
+          )
           process.exitCode = failed > 0 ? EXIT.failed : EXIT.ok
           return
         }
@@ -35,8 +37,11 @@ export function registerSyncCommand(program: Command, output: Output): void {
 
 export function progressLine(report: SyncReport): string {
   const ms = `${Math.round(report.durationMs)} ms`
-  if (report.error) return `✗ ${report.sourceId}: ${report.error.code}: ${report.error.message} (${ms}; last good items kept)`
-  const change = report.change ? ` (+${report.change.added} ~${report.change.updated} -${report.change.removed})` : ''
+  if (report.error)
+    return `✗ ${report.sourceId}: ${report.error.code}: ${report.error.message} (${ms}; last good items kept)`
+  const change = report.change
+    ? ` (+${report.change.added} ~${report.change.updated} -${report.change.removed})`
+    : ''
   const warnings = report.warnings.length > 0 ? `, ${report.warnings.length} warnings` : ''
   return `✓ ${report.sourceId}: ${report.outcome}, ${report.itemCount} items${change}${warnings} (${ms})`
 }

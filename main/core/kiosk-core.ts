@@ -1,12 +1,18 @@
 import type { Server } from 'node:http'
 import type { LoadedConfig } from '../../kiosk-config/config-loader.js'
 import type { KioskConfig } from '../../kiosk-config/schema/kiosk-config.js'
+import { type Asset, AssetStore } from '../cache/asset-store.js'
 import { ContentCache } from '../cache/content-cache.js'
 import type { SqliteDatabase } from '../cache/sqlite-database.js'
+import { ConfigVersions } from '../config/config-versions.js'
+import { resolveStartupConfig } from '../config/running-config.js'
 import { startDemoFeedServer } from '../demo/demo-feed-server.js'
 import { DisplayPower } from '../display/display-power.js'
+import { noticeToItem, targetsMonitor } from '../notices/notice-items.js'
+import { NoticeStore } from '../notices/notice-store.js'
 import { type PlayerServer, startPlayerServer } from '../player/player-server.js'
 import { PlayerStateHub } from '../player/player-state-hub.js'
+import { AuditLog } from '../state/audit-log.js'
 import { PlayLog } from '../state/play-log.js'
 import { openStateDatabase } from '../state/state-database.js'
 import { SyncScheduler } from '../sync/sync-scheduler.js'
@@ -21,8 +27,24 @@ export interface KioskCoreOptions {
   playerPort?: number
 }
 
+/** What a shell (Electron or system Chromium) lends the core: its eyes, and its health. */
+export interface AttachedShell {
+  kind: 'electron' | 'chromium'
+  screenshot(): Promise<Buffer>
+  status(): { running: boolean; restarts: number; lastRestartAt?: string; lastReason?: string }
+}
+
+export interface ApplyResult {
+  version: number
+  /** Settings that take effect only after a restart (the rest is live). */
+  restartRequired: string[]
+}
+
+const RESTART_FIELDS = ['cache.dir', 'player.port', 'admin.listen', 'demoFeeds'] as const
+const ASSET_GC_MS = 60 * 60_000
+
 /**
- * The composition root of the core: cache and state databases, the sync schedule, the
+ * The composition root of the core: databases, sync schedule, notices, config versions, the
  * player endpoint and the display power. Plain Node; the shells only look at `playerUrl`.
  * The screen comes up from the cache at once; the first sync runs behind it.
  */
@@ -30,34 +52,55 @@ export class KioskCore {
   readonly cache: ContentCache
   readonly stateDb: SqliteDatabase
   readonly playLog: PlayLog
+  readonly auditLog: AuditLog
+  readonly notices: NoticeStore
+  readonly uploads: AssetStore
+  readonly configVersions: ConfigVersions
   readonly scheduler: SyncScheduler
   readonly hub: PlayerStateHub
   readonly displayPower: DisplayPower
   readonly startedAt: Date
-  private config: KioskConfig
+  cspViolations = 0
+  /** Set by the shell that shows the player page; absent under `serve`. */
+  shell: AttachedShell | undefined
+  private loaded: LoadedConfig
+  private version: number
   private player: PlayerServer | undefined
   private demoServer: Server | undefined
-  cspViolations = 0
+  private gcTimer: NodeJS.Timeout | undefined
 
   private constructor(private readonly options: KioskCoreOptions) {
     const { clock, log } = options
-    this.config = options.loaded.config
     this.startedAt = clock.now()
+    const dir = options.loaded.config.cache.dir
     const quarantine = (to: string, reason: string) =>
-      log.error({ quarantinedTo: to, reason }, 'database failed its integrity check; moved aside, starting fresh')
-    this.cache = ContentCache.open(this.config.cache.dir, quarantine)
-    this.stateDb = openStateDatabase(this.config.cache.dir, quarantine)
+      log.error(
+        { quarantinedTo: to, reason },
+        'database failed its integrity check; moved aside, starting fresh',
+      )
+    this.cache = ContentCache.open(dir, quarantine)
+    this.stateDb = openStateDatabase(dir, quarantine)
     this.playLog = new PlayLog(this.stateDb)
-    const deps = { cache: this.cache, monitor: this.config.monitor, clock, maxImageBytes: this.config.cache.maxImageBytes }
-    this.scheduler = new SyncScheduler(deps, log, { onReport: () => this.hub.refresh() })
+    this.auditLog = new AuditLog(this.stateDb)
+    this.notices = new NoticeStore(this.stateDb)
+    this.uploads = new AssetStore(this.stateDb, dir, { folder: 'uploads', durable: true })
+    this.configVersions = new ConfigVersions(this.stateDb)
+    const running = resolveStartupConfig(options.loaded, this.configVersions, log, clock.now())
+    this.loaded = running.loaded
+    this.version = running.version
+    const config = this.loaded.config
+    this.scheduler = new SyncScheduler(this.syncDependencies(config), log, {
+      onReport: () => this.hub.refresh(),
+    })
     this.hub = new PlayerStateHub({
       cache: this.cache,
       scheduler: this.scheduler,
       clock,
-      config: () => this.config,
+      config: () => this.loaded.config,
+      notices: () => this.noticeItems(),
       externalVersions: () => this.stateDb.pragma('data_version', { simple: true }) as number,
     })
-    this.displayPower = new DisplayPower(this.config.display, this.config.monitor.timezone, clock, log)
+    this.displayPower = new DisplayPower(config.display, config.monitor.timezone, clock, log)
   }
 
   static async start(options: KioskCoreOptions): Promise<KioskCore> {
@@ -70,31 +113,111 @@ export class KioskCore {
     return this.player!.url
   }
 
-  get currentConfig(): KioskConfig {
-    return this.config
+  get config(): KioskConfig {
+    return this.loaded.config
+  }
+
+  get configVersion(): number {
+    return this.version
+  }
+
+  get clock(): Clock {
+    return this.options.clock
+  }
+
+  get log(): Logger {
+    return this.options.log
+  }
+
+  /** An image by id: downloaded for a feed item, or uploaded with a notice. */
+  findAsset(id: string): Asset | undefined {
+    return this.cache.assets.get(id) ?? this.uploads.get(id)
+  }
+
+  /**
+   * Makes a validated config the running one, atomically and live: stored as the next version
+   * first (durably), then sources rescheduled, display hours and layout on screen at once.
+   */
+  applyConfig(next: LoadedConfig, actor: string): ApplyResult {
+    const previous = this.loaded.config
+    const stored = this.configVersions.append({
+      text: next.text,
+      format: next.format,
+      hash: next.hash,
+      appliedBy: actor,
+      at: this.clock.now(),
+    })
+    this.loaded = { ...next, ...(this.loaded.file ? { file: this.loaded.file } : {}) }
+    this.version = stored.version
+    const config = next.config
+    this.scheduler.schedule(config.sources, { cron: true, deps: this.syncDependencies(config) })
+    this.displayPower.reconfigure(config.display, config.monitor.timezone)
+    this.hub.refresh()
+    const restartRequired = RESTART_FIELDS.filter(
+      (field) => JSON.stringify(pick(previous, field)) !== JSON.stringify(pick(config, field)),
+    )
+    this.log.info({ version: stored.version, actor, restartRequired }, 'config applied')
+    return { version: stored.version, restartRequired }
+  }
+
+  private syncDependencies(config: KioskConfig) {
+    return {
+      cache: this.cache,
+      monitor: config.monitor,
+      clock: this.options.clock,
+      maxImageBytes: config.cache.maxImageBytes,
+    }
+  }
+
+  private noticeItems() {
+    const monitor = this.loaded.config.monitor
+    return this.notices
+      .list()
+      .filter((notice) => targetsMonitor(notice, monitor))
+      .map(noticeToItem)
+  }
+
+  private findItemUrl(id: string): string | undefined {
+    if (id.startsWith('notices:')) return this.notices.get(id.slice('notices:'.length))?.url
+    return this.cache.items.get(id)?.url
   }
 
   private async startServices(): Promise<void> {
     const { clock, log } = this.options
-    if (this.config.demoFeeds) this.demoServer = (await startDemoFeedServer(this.config.demoFeeds.port, clock)).server
-    this.scheduler.schedule(this.config.sources, { cron: true })
+    const config = this.loaded.config
+    if (config.demoFeeds) this.demoServer = (await startDemoFeedServer(config.demoFeeds.port, clock)).server
+    this.scheduler.schedule(config.sources, { cron: true })
     this.hub.start()
-    this.player = await startPlayerServer(this.options.playerPort ?? this.config.player.port, {
+    this.player = await startPlayerServer(this.options.playerPort ?? config.player.port, {
       hub: this.hub,
-      cache: this.cache,
+      findAsset: (id) => this.findAsset(id),
       playLog: this.playLog,
       log,
-      findItemUrl: (id) => this.cache.items.get(id)?.url,
+      findItemUrl: (id) => this.findItemUrl(id),
       onCspViolation: () => {
         this.cspViolations++
       },
     })
     this.displayPower.start()
-    log.info({ url: this.player.url, sources: this.config.sources.length }, 'player endpoint ready')
-    void this.scheduler.syncAll().catch((error: Error) => log.error({ error: error.message }, 'initial sync failed'))
+    this.gcTimer = setInterval(() => this.collectAssetGarbage(), ASSET_GC_MS)
+    this.gcTimer.unref()
+    log.info(
+      { url: this.player.url, sources: config.sources.length, configVersion: this.version },
+      'player endpoint ready',
+    )
+    void this.scheduler
+      .syncAll()
+      .catch((error: Error) => log.error({ error: error.message }, 'initial sync failed'))
+  }
+
+  private collectAssetGarbage(): void {
+    const referenced = new Set(this.cache.items.referencedAssetIds())
+    const removed = this.cache.assets.collectGarbage(referenced)
+    if (removed > 0) this.log.info({ removed }, 'unused images removed from the cache')
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.gcTimer)
     this.displayPower.stop()
     this.hub.stop()
     await this.scheduler.stop()
@@ -103,4 +226,10 @@ export class KioskCore {
     this.cache.close()
     this.stateDb.close()
   }
+}
+
+function pick(config: KioskConfig, path: (typeof RESTART_FIELDS)[number]): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], config)
 }

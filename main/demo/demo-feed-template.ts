@@ -11,12 +11,18 @@ const DEMO_ZONE = 'Europe/Berlin'
  */
 export function renderDemoTemplate(template: string, now: Date): string {
   const local = DateTime.fromJSDate(now, { zone: DEMO_ZONE })
-  return template.replace(TOKEN, (token, offset: string, unit: string, hour?: string, minute?: string, format = '') => {
-    let value =
-      unit === 'd' ? local.startOf('day').plus({ days: Number(offset) }) : local.startOf('hour').plus({ hours: Number(offset) })
-    if (hour !== undefined) value = value.set({ hour: Number(hour), minute: Number(minute), second: 0, millisecond: 0 })
-    return formatDate(value, format) ?? token
-  })
+  return template.replace(
+    TOKEN,
+    (token, offset: string, unit: string, hour?: string, minute?: string, format = '') => {
+      let value =
+        unit === 'd'
+          ? local.startOf('day').plus({ days: Number(offset) })
+          : local.startOf('hour').plus({ hours: Number(offset) })
+      if (hour !== undefined)
+        value = value.set({ hour: Number(hour), minute: Number(minute), second: 0, millisecond: 0 })
+      return formatDate(value, format) ?? token
+    },
+  )
 }
 
 function formatDate(value: DateTime, format: string): string | undefined {

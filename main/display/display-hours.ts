@@ -7,6 +7,10 @@ export function isDisplayOn(display: DisplayConfig, zone: string, now: Date): bo
   return isWithinWindows(
     now,
     zone,
-    display.hours.map((window) => ({ weekdays: weekdayNumbers(window.days), from: window.from, to: window.to })),
+    display.hours.map((window) => ({
+      weekdays: weekdayNumbers(window.days),
+      from: window.from,
+      to: window.to,
+    })),
   )
 }

@@ -60,7 +60,8 @@ export class DisplayPower {
     const reassert = now.getTime() - this.lastRunAt >= this.display.reassertMinutes * 60_000
     this.on = on
     if (!changed && !reassert) return
-    if (changed) this.log.info({ on }, on ? 'display hours begin: screen on' : 'display hours end: screen off')
+    if (changed)
+      this.log.info({ on }, on ? 'display hours begin: screen on' : 'display hours end: screen off')
     const command = on ? this.display.powerOn : this.display.powerOff
     this.lastRunAt = now.getTime()
     if (!command) return
@@ -70,7 +71,10 @@ export class DisplayPower {
     } catch (error) {
       const message = (error as Error).message.slice(0, 500)
       this.lastCommand = { command, at: now.toISOString(), ok: false, error: message }
-      this.log.warn({ command, error: message }, 'display power command failed; the screen shows black instead')
+      this.log.warn(
+        { command, error: message },
+        'display power command failed; the screen shows black instead',
+      )
     }
   }
 }

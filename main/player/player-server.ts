@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import QRCode from 'qrcode'
 import type { PlayerState } from '../../contracts/player-state.js'
-import type { ContentCache } from '../cache/content-cache.js'
+import type { Asset } from '../cache/asset-store.js'
 import { type PlayLog, PlayReportBatchSchema } from '../state/play-log.js'
 import type { Logger } from '../util/logger.js'
 import { packagePath } from '../util/package-root.js'
@@ -16,7 +16,8 @@ const HEARTBEAT_MS = 15_000
 
 export interface PlayerServerDependencies {
   hub: PlayerStateHub
-  cache: ContentCache
+  /** An image by id (feed image or notice upload). */
+  findAsset(id: string): Asset | undefined
   playLog: PlayLog
   log: Logger
   /** Looks up an item or notice by id, for its QR code. */
@@ -51,10 +52,18 @@ export async function startPlayerServer(port: number, deps: PlayerServerDependen
   })
 
   if (existsSync(RENDERER_DIR)) {
-    await app.register(fastifyStatic, { root: RENDERER_DIR, index: 'index.html', wildcard: false, cacheControl: false })
+    await app.register(fastifyStatic, {
+      root: RENDERER_DIR,
+      index: 'index.html',
+      wildcard: false,
+      cacheControl: false,
+    })
   } else {
     app.get('/', async (_request, reply) =>
-      reply.type('text/plain; charset=utf-8').code(503).send('The kiosk page is not built: run `npm run build`.'),
+      reply
+        .type('text/plain; charset=utf-8')
+        .code(503)
+        .send('The kiosk page is not built: run `npm run build`.'),
     )
   }
 
@@ -80,7 +89,10 @@ export async function startPlayerServer(port: number, deps: PlayerServerDependen
     }
     streams.add(stream)
     stream.send('state', deps.hub.current())
-    const heartbeat = setInterval(() => stream.send('time', { serverTime: deps.hub.current().serverTime }), HEARTBEAT_MS)
+    const heartbeat = setInterval(
+      () => stream.send('time', { serverTime: deps.hub.current().serverTime }),
+      HEARTBEAT_MS,
+    )
     request.raw.on('close', () => {
       clearInterval(heartbeat)
       streams.delete(stream)
@@ -92,7 +104,7 @@ export async function startPlayerServer(port: number, deps: PlayerServerDependen
   deps.hub.on('change', onChange)
 
   app.get<{ Params: { asset: string } }>('/media/:asset', async (request, reply) => {
-    const asset = deps.cache.assets.get(request.params.asset)
+    const asset = deps.findAsset(request.params.asset)
     if (!asset || !existsSync(asset.path)) return reply.code(404).send()
     return reply
       .type(asset.mime)
@@ -104,13 +116,19 @@ export async function startPlayerServer(port: number, deps: PlayerServerDependen
     const id = request.params.id.replace(/\.svg$/, '')
     const url = deps.findItemUrl(id)
     if (!url) return reply.code(404).send()
-    const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+    const svg = await QRCode.toString(url, {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+      color: { dark: '#000000', light: '#ffffff' },
+    })
     return reply.type('image/svg+xml').header('cache-control', 'no-cache').send(svg)
   })
 
   app.post('/api/plays', async (request, reply) => {
     const parsed = PlayReportBatchSchema.safeParse(request.body)
-    if (!parsed.success) return reply.code(422).send({ error: 'invalid play report', issues: parsed.error.issues.length })
+    if (!parsed.success)
+      return reply.code(422).send({ error: 'invalid play report', issues: parsed.error.issues.length })
     deps.playLog.append(parsed.data.plays)
     return reply.code(204).send()
   })
@@ -120,13 +138,17 @@ export async function startPlayerServer(port: number, deps: PlayerServerDependen
     deps.onCspViolation?.(request.body)
     return reply.code(204).send()
   })
-  app.addContentTypeParser(['application/csp-report', 'application/reports+json'], { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string))
-    } catch {
-      done(null, { unparsed: String(body).slice(0, 2000) })
-    }
-  })
+  app.addContentTypeParser(
+    ['application/csp-report', 'application/reports+json'],
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string))
+      } catch {
+        done(null, { unparsed: String(body).slice(0, 2000) })
+      }
+    },
+  )
 
   await app.listen({ host: '127.0.0.1', port })
   boundPort = (app.server.address() as AddressInfo).port

@@ -2,8 +2,8 @@ import type { ContentItem } from '../../content-sources/content-item.js'
 import type { PlayerState, WeatherNow } from '../../contracts/player-state.js'
 import type { KioskConfig } from '../../kiosk-config/schema/kiosk-config.js'
 import type { SourceState } from '../cache/source-state-store.js'
-import { buildPlaylist } from '../playlist/playlist-engine.js'
 import { isDisplayOn } from '../display/display-hours.js'
+import { buildPlaylist } from '../playlist/playlist-engine.js'
 
 export interface SourceHealth {
   state: SourceState
@@ -66,14 +66,22 @@ function answeredWithin(source: SourceHealth, now: Date): boolean {
  * "Stand: <time>" appears when the screen cannot vouch for its content: every source's latest
  * attempt failed (network down, feed server gone), or nothing arrived for staleAfterMinutes.
  */
-function freshness(sources: readonly SourceHealth[], now: Date, staleAfterMinutes: number): PlayerState['freshness'] {
+function freshness(
+  sources: readonly SourceHealth[],
+  now: Date,
+  staleAfterMinutes: number,
+): PlayerState['freshness'] {
   const lastOk = sources
     .map((source) => source.state.lastOkAt?.getTime())
     .filter((time): time is number => time !== undefined)
   const lastUpdateAt = lastOk.length > 0 ? new Date(Math.max(...lastOk)) : undefined
   const allFailing = sources.length > 0 && sources.every((source) => source.state.consecutiveFailures > 0)
-  const tooOld = lastUpdateAt !== undefined && now.getTime() - lastUpdateAt.getTime() > staleAfterMinutes * 60_000
-  return { ...(lastUpdateAt ? { lastUpdateAt: lastUpdateAt.toISOString() } : {}), stale: allFailing || tooOld }
+  const tooOld =
+    lastUpdateAt !== undefined && now.getTime() - lastUpdateAt.getTime() > staleAfterMinutes * 60_000
+  return {
+    ...(lastUpdateAt ? { lastUpdateAt: lastUpdateAt.toISOString() } : {}),
+    stale: allFailing || tooOld,
+  }
 }
 
 function currentWeather(items: readonly ContentItem[], now: Date): WeatherNow | undefined {

@@ -35,7 +35,9 @@ const SEVERITY_RANK = { Extreme: 0, Severe: 1, Moderate: 2, Minor: 3, Unknown: 4
  */
 export function buildPlaylist(input: PlaylistInput): Playlist {
   const { config, now } = input
-  const visible = input.items.filter((item): item is ShownItem => isShowable(item, now, config.monitor.timezone))
+  const visible = input.items.filter((item): item is ShownItem =>
+    isShowable(item, now, config.monitor.timezone),
+  )
   const slidesOf = (item: ShownItem) => toSlides(item, input)
 
   const urgent = visible.filter((item) => item.priority === 'urgent').sort(byUrgency)
@@ -49,7 +51,10 @@ export function buildPlaylist(input: PlaylistInput): Playlist {
   const rotation = mixRotation(rotating, config.rotation).flatMap(slidesOf)
   const ticker = tickerItems.sort(byUrgency).map(toTickerEntry)
   const mode = interrupt.length > 0 ? 'interrupt' : rotation.length > 0 ? 'rotation' : 'fallback'
-  const version = createHash('sha1').update(JSON.stringify([mode, interrupt, rotation, ticker])).digest('hex').slice(0, 16)
+  const version = createHash('sha1')
+    .update(JSON.stringify([mode, interrupt, rotation, ticker]))
+    .digest('hex')
+    .slice(0, 16)
   return { mode, interrupt, rotation, ticker, version }
 }
 
@@ -69,7 +74,9 @@ export function isShowable(item: ContentItem, now: Date, zone: string): boolean 
 }
 
 function isMinorWarning(item: ShownItem): boolean {
-  return item.kind === 'warning' && (item.warning?.severity === 'Minor' || item.warning?.severity === 'Unknown')
+  return (
+    item.kind === 'warning' && (item.warning?.severity === 'Minor' || item.warning?.severity === 'Unknown')
+  )
 }
 
 function byUrgency(a: ShownItem, b: ShownItem): number {
@@ -103,7 +110,9 @@ function mixRotation(items: readonly ShownItem[], rotation: KioskConfig['rotatio
   }
   const weights = new Map<SlideKind, number>()
   // Kinds holding a high-priority item go first and count double: precedence without takeover.
-  const kinds = [...byKind.keys()].sort((a, b) => Number(hasHigh(byKind.get(b)!)) - Number(hasHigh(byKind.get(a)!)))
+  const kinds = [...byKind.keys()].sort(
+    (a, b) => Number(hasHigh(byKind.get(b)!)) - Number(hasHigh(byKind.get(a)!)),
+  )
   for (const kind of kinds) {
     const list = byKind.get(kind)!.sort(byRelevance).slice(0, rotation.maxItemsPerKind)
     byKind.set(kind, list)
@@ -114,7 +123,10 @@ function mixRotation(items: readonly ShownItem[], rotation: KioskConfig['rotatio
   // Long enough that every item of every kind appears once; short kinds repeat.
   const length = Math.min(
     MAX_CYCLE,
-    Math.max(weights.size, ...[...weights].map(([kind, weight]) => Math.ceil((byKind.get(kind)!.length * total) / weight))),
+    Math.max(
+      weights.size,
+      ...[...weights].map(([kind, weight]) => Math.ceil((byKind.get(kind)!.length * total) / weight)),
+    ),
   )
   const next = new Map<SlideKind, number>()
   return weightedSequence(weights, length).map((kind) => {

@@ -27,7 +27,8 @@ export function isWithinWindows(now: Date, zone: string, windows: readonly Weekl
   return windows.some((window) => {
     const from = minutesOf(window.from)
     const to = minutesOf(window.to)
-    const startsOn = (day: number) => !window.weekdays || window.weekdays.length === 0 || window.weekdays.includes(day)
+    const startsOn = (day: number) =>
+      !window.weekdays || window.weekdays.length === 0 || window.weekdays.includes(day)
     if (from < to) return startsOn(today) && minute >= from && minute < to
     return (startsOn(today) && minute >= from) || (startsOn(yesterday) && minute < to)
   })

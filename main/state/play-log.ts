@@ -7,7 +7,11 @@ export const PlayReportSchema = z.strictObject({
   kind: z.string().max(20),
   title: z.string().max(500),
   shownAt: z.iso.datetime({ offset: true }),
-  durationMs: z.number().int().min(0).max(24 * 3_600_000),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3_600_000),
 })
 export type PlayReport = z.infer<typeof PlayReportSchema>
 
@@ -27,7 +31,14 @@ export class PlayLog {
     )
     this.db.transaction(() => {
       for (const play of plays) {
-        insert.run(Date.parse(play.shownAt), play.durationMs, play.itemId, play.sourceId, play.kind, play.title)
+        insert.run(
+          Date.parse(play.shownAt),
+          play.durationMs,
+          play.itemId,
+          play.sourceId,
+          play.kind,
+          play.title,
+        )
       }
     })()
   }
@@ -50,7 +61,9 @@ export class PlayLog {
   }
 
   latest(): PlayRecord | undefined {
-    const newest = this.db.prepare<[], { shown_at: number }>('SELECT shown_at FROM play_log ORDER BY id DESC LIMIT 1').get()
+    const newest = this.db
+      .prepare<[], { shown_at: number }>('SELECT shown_at FROM play_log ORDER BY id DESC LIMIT 1')
+      .get()
     return newest ? this.between(new Date(newest.shown_at), new Date(newest.shown_at + 1)).at(-1) : undefined
   }
 }

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto'
-import type { MonitorConfig } from '../../kiosk-config/schema/monitor.js'
-import type { SourceConfig } from '../../kiosk-config/schema/sources.js'
-import { fetchDocument, type FetchOutcome, type FetchedDocument } from '../../content-sources/fetch/http-fetch.js'
+import {
+  type FetchedDocument,
+  type FetchOutcome,
+  fetchDocument,
+} from '../../content-sources/fetch/http-fetch.js'
 import { adapterFor } from '../../content-sources/registry.js'
 import type { SourceAdapter } from '../../content-sources/source-adapter.js'
 import type { SourceFailure, SourceResult } from '../../content-sources/source-result.js'
+import type { MonitorConfig } from '../../kiosk-config/schema/monitor.js'
+import type { SourceConfig } from '../../kiosk-config/schema/sources.js'
 import type { ContentCache } from '../cache/content-cache.js'
 import type { SnapshotChange } from '../cache/item-store.js'
 import type { SourceState } from '../cache/source-state-store.js'
@@ -45,7 +49,10 @@ export async function syncSource(source: SourceConfig, deps: SyncDependencies): 
   const adapter = adapterFor(source.type) as SourceAdapter<SourceConfig['type']>
   const url = adapter.requestUrl(source as never, monitor, startedAt)
   const sameUrl = state.requestUrl === url
-  const fresh = sameUrl && state.lastParsedAt !== undefined && startedAt.getTime() - state.lastParsedAt.getTime() < REPARSE_AFTER_MS
+  const fresh =
+    sameUrl &&
+    state.lastParsedAt !== undefined &&
+    startedAt.getTime() - state.lastParsedAt.getTime() < REPARSE_AFTER_MS
 
   const fetched = await fetchDocument({
     url,
@@ -69,16 +76,28 @@ export async function syncSource(source: SourceConfig, deps: SyncDependencies): 
     return full
   }
 
-  if (!fetched.ok) return finish(failed(fetched.error, state), failedState(state, url, startedAt, fetched.error))
+  if (!fetched.ok)
+    return finish(failed(fetched.error, state), failedState(state, url, startedAt, fetched.error))
   if (fetched.notModified) {
-    return finish(unchanged(state), { ...state, lastAttemptAt: startedAt, lastOkAt: startedAt, consecutiveFailures: 0 })
+    return finish(unchanged(state), {
+      ...state,
+      lastAttemptAt: startedAt,
+      lastOkAt: startedAt,
+      consecutiveFailures: 0,
+    })
   }
 
   const document = fetched.document
   const bodyHash = createHash('sha256').update(document.bytes).digest('hex')
   const validators = { requestUrl: url, bodyHash, ...validatorsOf(document) }
   if (fresh && state.bodyHash === bodyHash) {
-    return finish(unchanged(state), { ...state, ...validators, lastAttemptAt: startedAt, lastOkAt: startedAt, consecutiveFailures: 0 })
+    return finish(unchanged(state), {
+      ...state,
+      ...validators,
+      lastAttemptAt: startedAt,
+      lastOkAt: startedAt,
+      consecutiveFailures: 0,
+    })
   }
 
   const result = await parseSafely(adapter, document, {
@@ -86,12 +105,22 @@ export async function syncSource(source: SourceConfig, deps: SyncDependencies): 
     monitor,
     now: startedAt,
     fetchMore: (more: string): Promise<FetchOutcome> =>
-      fetchDocument({ url: more, timeoutMs: source.timeoutMs, maxBytes: source.maxBytes, accept: adapter.accept }),
+      fetchDocument({
+        url: more,
+        timeoutMs: source.timeoutMs,
+        maxBytes: source.maxBytes,
+        accept: adapter.accept,
+      }),
   })
   if (!result.ok) return finish(failed(result.error, state), failedState(state, url, startedAt, result.error))
 
   const warnings = [...result.warnings]
-  const items = await attachImages(result.items, { cache, now: startedAt, maxBytes: deps.maxImageBytes, warnings })
+  const items = await attachImages(result.items, {
+    cache,
+    now: startedAt,
+    maxBytes: deps.maxImageBytes,
+    warnings,
+  })
   // Snapshot and status commit together: status never describes items that are not there.
   return cache.transaction(() => {
     const change = cache.items.replaceSnapshot(source.id, items)
@@ -123,7 +152,10 @@ async function parseSafely(
   } catch (error) {
     return {
       ok: false,
-      error: { code: 'InvalidContent', message: `The ${adapter.type} adapter failed unexpectedly: ${(error as Error).message}` },
+      error: {
+        code: 'InvalidContent',
+        message: `The ${adapter.type} adapter failed unexpectedly: ${(error as Error).message}`,
+      },
     }
   }
 }

@@ -108,7 +108,10 @@ export class SyncScheduler {
   backoffRemainingMs(sourceId: string): number {
     const state = this.deps.cache.sources.get(sourceId)
     if (state.consecutiveFailures === 0 || !state.lastAttemptAt) return 0
-    const base = Math.min(this.options.baseBackoffMs, this.intervals.get(sourceId) ?? this.options.baseBackoffMs)
+    const base = Math.min(
+      this.options.baseBackoffMs,
+      this.intervals.get(sourceId) ?? this.options.baseBackoffMs,
+    )
     // The first failure retries at the next tick; then 1, 3, 7, 15 … base intervals.
     const delay = Math.min(base * (2 ** (state.consecutiveFailures - 1) - 1), this.options.maxBackoffMs)
     return state.lastAttemptAt.getTime() + delay - this.deps.clock.now().getTime()
@@ -134,7 +137,12 @@ export class SyncScheduler {
   }
 
   private logReport(report: SyncReport): void {
-    const fields = { source: report.sourceId, outcome: report.outcome, items: report.itemCount, ms: Math.round(report.durationMs) }
+    const fields = {
+      source: report.sourceId,
+      outcome: report.outcome,
+      items: report.itemCount,
+      ms: Math.round(report.durationMs),
+    }
     if (report.error) this.log.warn({ ...fields, code: report.error.code }, report.error.message)
     else this.log.info({ ...fields, ...report.change, warnings: report.warnings.length }, 'source synced')
   }
