@@ -10,6 +10,8 @@ const GERMAN_MONTHS: Record<string, string> = {
 const GERMAN_WEEKDAY =
   /^(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so)(?![a-zäöü])\.?,?\s*/i
 const ENGLISH_WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i
+const STRICT_RFC822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} ([+-]\d{4}|GMT|UT|UTC)$/
 const GERMAN_NUMERIC = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*(?:-|,|um)?\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*Uhr)?)?$/i
 
 /**
@@ -21,6 +23,8 @@ export function parseLooseDate(raw: string | null | undefined, zone: string): Da
   if (typeof raw !== 'string') return undefined
   const text = raw.trim().replace(/\s+/g, ' ')
   if (text === '') return undefined
+  // Most feeds write proper RFC 822 with an explicit offset: the engine parses that fastest.
+  if (STRICT_RFC822.test(text)) return new Date(Date.parse(text))
 
   const iso = DateTime.fromISO(text, { zone, setZone: false })
   if (iso.isValid) return iso.toJSDate()
