@@ -19,6 +19,8 @@ export interface PlaylistInput {
 type ShownItem = ContentItem & { kind: SlideKind }
 
 const MAX_WORDS_PER_SLIDE = 55
+/** A warning's slide also carries what to do: its description gets less room per slide. */
+const MAX_WORDS_BESIDE_INSTRUCTION = 28
 const MAX_PARTS = 3
 const MAX_CYCLE = 120
 const SEVERITY_RANK = { Extreme: 0, Severe: 1, Moderate: 2, Minor: 3, Unknown: 4 } as const
@@ -143,7 +145,8 @@ function hasHigh(items: readonly ShownItem[]): boolean {
 
 function toSlides(item: ShownItem, input: PlaylistInput): Slide[] {
   const text = item.summary || item.body || ''
-  const parts = splitText(text, MAX_WORDS_PER_SLIDE, MAX_PARTS)
+  const maxWords = item.warning?.instruction ? MAX_WORDS_BESIDE_INSTRUCTION : MAX_WORDS_PER_SLIDE
+  const parts = splitText(text, maxWords, MAX_PARTS)
   const stale = item.kind === 'warning' && (input.staleSourceIds?.has(item.sourceId) ?? false)
   const extraWords = wordCount(item.title) + wordCount(item.warning?.instruction ?? '')
   return parts.map((part, index) => {
