@@ -6,7 +6,9 @@ import { CliExit, EXIT } from './exit-codes.js'
 import { registerInspectCommand } from './inspect-command.js'
 import { registerItemsCommand } from './items-command.js'
 import { registerServeCommand } from './serve-command.js'
+import { registerStartCommand } from './start-command.js'
 import { registerSyncCommand } from './sync-command.js'
+import { registerTokenCommand } from './token-command.js'
 
 export function createProgram(output: Output = processOutput): Command {
   const program = new Command('infomonitor')
@@ -28,6 +30,8 @@ export function createProgram(output: Output = processOutput): Command {
   registerItemsCommand(program, output)
   registerInspectCommand(program, output)
   registerServeCommand(program, output)
+  registerTokenCommand(program, output)
+  registerStartCommand(program, output)
   for (const command of program.commands) command.exitOverride()
   return program
 }

@@ -1,6 +1,9 @@
 import type { Server } from 'node:http'
+import { dirname, resolve } from 'node:path'
 import type { LoadedConfig } from '../../kiosk-config/config-loader.js'
 import type { KioskConfig } from '../../kiosk-config/schema/kiosk-config.js'
+import { type AdminServer, startAdminServer } from '../admin/admin-server.js'
+import { PreviewSlots } from '../admin/preview-slots.js'
 import { type Asset, AssetStore } from '../cache/asset-store.js'
 import { ContentCache } from '../cache/content-cache.js'
 import type { SqliteDatabase } from '../cache/sqlite-database.js'
@@ -25,6 +28,8 @@ export interface KioskCoreOptions {
   log: Logger
   /** Overrides player.port (0 = any free port), e.g. for tests. */
   playerPort?: number
+  /** Overrides the port of admin.listen (0 = any free port), e.g. for tests. */
+  adminPort?: number
 }
 
 /** What a shell (Electron or system Chromium) lends the core: its eyes, and its health. */
@@ -60,12 +65,15 @@ export class KioskCore {
   readonly hub: PlayerStateHub
   readonly displayPower: DisplayPower
   readonly startedAt: Date
+  /** One-off player states for admin previews, served to the headless page by the player endpoint. */
+  readonly previews = new PreviewSlots()
   cspViolations = 0
   /** Set by the shell that shows the player page; absent under `serve`. */
   shell: AttachedShell | undefined
   private loaded: LoadedConfig
   private version: number
   private player: PlayerServer | undefined
+  private admin: AdminServer | undefined
   private demoServer: Server | undefined
   private gcTimer: NodeJS.Timeout | undefined
 
@@ -111,6 +119,11 @@ export class KioskCore {
 
   get playerUrl(): string {
     return this.player!.url
+  }
+
+  /** The admin API's base URL (…/api/v1), once it listens. */
+  get adminUrl(): string | undefined {
+    return this.admin?.url
   }
 
   get config(): KioskConfig {
@@ -197,7 +210,9 @@ export class KioskCore {
       onCspViolation: () => {
         this.cspViolations++
       },
+      previews: this.previews,
     })
+    await this.startAdmin()
     this.displayPower.start()
     this.gcTimer = setInterval(() => this.collectAssetGarbage(), ASSET_GC_MS)
     this.gcTimer.unref()
@@ -210,6 +225,22 @@ export class KioskCore {
       .catch((error: Error) => log.error({ error: error.message }, 'initial sync failed'))
   }
 
+  /** The screen does not depend on the admin API: if it cannot listen, the kiosk runs on without it. */
+  private async startAdmin(): Promise<void> {
+    const file = this.loaded.file
+    try {
+      this.admin = await startAdminServer(this, {
+        configBaseDir: file ? dirname(resolve(file)) : process.cwd(),
+        ...(this.options.adminPort !== undefined ? { port: this.options.adminPort } : {}),
+      })
+    } catch (error) {
+      this.options.log.error(
+        { listen: this.loaded.config.admin.listen, error: (error as Error).message },
+        'admin API could not start; the screen runs on without it',
+      )
+    }
+  }
+
   private collectAssetGarbage(): void {
     const referenced = new Set(this.cache.items.referencedAssetIds())
     const removed = this.cache.assets.collectGarbage(referenced)
@@ -217,6 +248,7 @@ export class KioskCore {
   }
 
   async stop(): Promise<void> {
+    await this.admin?.close()
     clearInterval(this.gcTimer)
     this.displayPower.stop()
     this.hub.stop()

@@ -24,6 +24,14 @@ export interface PlayerServerDependencies {
   findItemUrl(id: string): string | undefined
   /** Counts what the page reported: CSP violations, restarts of the page. */
   onCspViolation?(report: unknown): void
+  /** Short-lived one-off states for admin previews: the page loads them with `?preview=<token>`. */
+  previews?: PreviewSource
+}
+
+export interface PreviewSource {
+  state(token: string): PlayerState | undefined
+  /** The link behind an unsaved item's QR code. */
+  itemUrl(itemId: string): string | undefined
 }
 
 export interface PlayerServer {
@@ -68,6 +76,10 @@ export async function startPlayerServer(port: number, deps: PlayerServerDependen
   }
 
   app.get('/api/state', async () => deps.hub.current())
+  app.get<{ Params: { token: string } }>('/api/preview/:token', async (request, reply) => {
+    const state = deps.previews?.state(request.params.token)
+    return state ? reply.header('cache-control', 'no-store').send(state) : reply.code(404).send()
+  })
   app.get('/api/health', async () => ({ ok: true, serverTime: deps.hub.current().serverTime }))
 
   app.get('/api/events', (request, reply) => {
@@ -114,7 +126,7 @@ export async function startPlayerServer(port: number, deps: PlayerServerDependen
 
   app.get<{ Params: { id: string } }>('/qr/:id', async (request, reply) => {
     const id = request.params.id.replace(/\.svg$/, '')
-    const url = deps.findItemUrl(id)
+    const url = deps.previews?.itemUrl(id) ?? deps.findItemUrl(id)
     if (!url) return reply.code(404).send()
     const svg = await QRCode.toString(url, {
       type: 'svg',
