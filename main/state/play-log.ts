@@ -23,47 +23,57 @@ export interface PlayRecord extends PlayReport {
 
 /** Proof of play: what was on screen when, written through state.db so a restart loses nothing. */
 export class PlayLog {
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly insert
+  private readonly selectBetween
+  private readonly selectLatest
 
-  append(plays: readonly PlayReport[]): void {
-    const insert = this.db.prepare(
+  constructor(private readonly db: SqliteDatabase) {
+    this.insert = db.prepare(
       'INSERT INTO play_log (shown_at, duration_ms, item_id, source_id, kind, title) VALUES (?, ?, ?, ?, ?, ?)',
     )
+    this.selectBetween = db.prepare<[number, number, number], PlayRow>(
+      'SELECT * FROM play_log WHERE shown_at >= ? AND shown_at < ? ORDER BY shown_at, id LIMIT ?',
+    )
+    this.selectLatest = db.prepare<[], PlayRow>('SELECT * FROM play_log ORDER BY id DESC LIMIT 1')
+  }
+
+  append(plays: readonly PlayReport[]): void {
     this.db.transaction(() => {
       for (const play of plays) {
-        insert.run(
-          Date.parse(play.shownAt),
-          play.durationMs,
-          play.itemId,
-          play.sourceId,
-          play.kind,
-          play.title,
-        )
+        this.insert.run(Date.parse(play.shownAt), play.durationMs, play.itemId, play.sourceId, play.kind, play.title)
       }
     })()
   }
 
   between(from: Date, to: Date, limit = 100_000): PlayRecord[] {
-    return this.db
-      .prepare<[number, number, number], Record<string, unknown>>(
-        'SELECT * FROM play_log WHERE shown_at >= ? AND shown_at < ? ORDER BY shown_at, id LIMIT ?',
-      )
-      .all(from.getTime(), to.getTime(), limit)
-      .map((row) => ({
-        id: row.id as number,
-        itemId: row.item_id as string | null,
-        sourceId: row.source_id as string | null,
-        kind: row.kind as string,
-        title: row.title as string,
-        shownAt: new Date(row.shown_at as number).toISOString(),
-        durationMs: row.duration_ms as number,
-      }))
+    return this.selectBetween.all(from.getTime(), to.getTime(), limit).map(fromRow)
   }
 
+  /** The newest report: what was last confirmed on screen. */
   latest(): PlayRecord | undefined {
-    const newest = this.db
-      .prepare<[], { shown_at: number }>('SELECT shown_at FROM play_log ORDER BY id DESC LIMIT 1')
-      .get()
-    return newest ? this.between(new Date(newest.shown_at), new Date(newest.shown_at + 1)).at(-1) : undefined
+    const row = this.selectLatest.get()
+    return row ? fromRow(row) : undefined
+  }
+}
+
+interface PlayRow {
+  id: number
+  shown_at: number
+  duration_ms: number
+  item_id: string | null
+  source_id: string | null
+  kind: string
+  title: string
+}
+
+function fromRow(row: PlayRow): PlayRecord {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    sourceId: row.source_id,
+    kind: row.kind,
+    title: row.title,
+    shownAt: new Date(row.shown_at).toISOString(),
+    durationMs: row.duration_ms,
   }
 }
