@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import preact from '@preact/preset-vite'
 import { defineConfig } from 'vite'
+import { previewUnits } from './admin/build/preview-units.js'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -12,7 +13,7 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 export default defineConfig({
   root,
   base: './',
-  plugins: [preact()],
+  plugins: [preact(), previewUnits()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -25,7 +26,10 @@ export default defineConfig({
   },
   server: {
     proxy: Object.fromEntries(
-      ['/api', '/media', '/qr'].map((path) => [path, process.env.INFOMONITOR_PLAYER ?? 'http://127.0.0.1:8080']),
+      ['/api', '/media', '/qr'].map((path) => [
+        path,
+        process.env.INFOMONITOR_PLAYER ?? 'http://127.0.0.1:8080',
+      ]),
     ),
   },
 })

@@ -1,3 +1,5 @@
 import { render } from 'preact'
+import { App } from './app.js'
+import './styles/index.css'
 
-render(<p>InfoMonitor – Verwaltung</p>, document.getElementById('app')!)
+render(<App />, document.getElementById('app')!)
