@@ -71,6 +71,7 @@ const SeveritySchema = z.enum(['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknow
 
 const SlideItemSchema = z.object({
   id: z.string(),
+  sourceId: z.string(),
   kind: SlideKindSchema,
   priority: z.enum(['normal', 'high', 'urgent']),
   title: z.string(),

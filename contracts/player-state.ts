@@ -9,6 +9,8 @@ export type Severity = 'Extreme' | 'Severe' | 'Moderate' | 'Minor' | 'Unknown'
 
 export interface SlideItem {
   id: string
+  /** For proof of play. */
+  sourceId: string
   kind: SlideKind
   priority: 'normal' | 'high' | 'urgent'
   title: string
@@ -41,7 +43,7 @@ export interface SlideItem {
 }
 
 export interface Slide {
-  /** Unique within a playlist: item id plus part. */
+  /** Identifies what the slide shows (item id plus part); an item may recur within a cycle, never twice in a row. */
   key: string
   durationMs: number
   item: SlideItem

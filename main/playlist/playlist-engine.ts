@@ -131,12 +131,48 @@ function mixRotation(items: readonly ShownItem[], rotation: KioskConfig['rotatio
     ),
   )
   const next = new Map<SlideKind, number>()
-  return weightedSequence(weights, length).map((kind) => {
+  const sequence = weightedSequence(weights, length).map((kind) => {
     const list = byKind.get(kind)!
     const index = next.get(kind) ?? 0
     next.set(kind, index + 1)
     return list[index % list.length]!
   })
+  return withoutRepeats(sequence)
+}
+
+/**
+ * The same slide twice in a row looks like a stuck screen. A repeat moves to a place where it
+ * differs from both neighbours (the cycle loops: the last slide neighbours the first, which
+ * keeps its place); where there is none, its kind has more share than it has items to fill,
+ * and the repeat is dropped.
+ */
+function withoutRepeats(sequence: ShownItem[]): ShownItem[] {
+  const result = [...sequence]
+  const fitsAt = (item: ShownItem, at: number) =>
+    result[at] !== item && result[at - 1] !== item && result[(at + 1) % result.length] !== item
+  for (let index = 1; index < result.length; index++) {
+    const item = result[index]!
+    if (item !== result[index - 1]) continue
+    const swap = result.findIndex(
+      (candidate, at) =>
+        at > index &&
+        candidate !== result[index - 1] &&
+        (at === index + 1 || candidate !== result[index + 1]) &&
+        fitsAt(item, at),
+    )
+    if (swap !== -1) [result[index], result[swap]] = [result[swap]!, item]
+    else result.splice(index--, 1)
+  }
+  while (result.length > 2 && result.at(-1) === result[0]) {
+    const last = result.length - 1
+    const item = result[last]!
+    const swap = result.findIndex(
+      (candidate, at) => at > 0 && at < last - 1 && candidate !== result[0] && candidate !== result[last - 1] && fitsAt(item, at),
+    )
+    if (swap !== -1) [result[last], result[swap]] = [result[swap]!, item]
+    else result.pop()
+  }
+  return result
 }
 
 function hasHigh(items: readonly ShownItem[]): boolean {

@@ -7,7 +7,14 @@ export function toSlideItem(
   text: string,
   options: { qrCodes: boolean; stale: boolean },
 ): SlideItem {
-  const slide: SlideItem = { id: item.id, kind: item.kind, priority: item.priority, title: item.title, text }
+  const slide: SlideItem = {
+    id: item.id,
+    sourceId: item.sourceId,
+    kind: item.kind,
+    priority: item.priority,
+    title: item.title,
+    text,
+  }
   if (item.imageAssetId) slide.imageUrl = `/media/${item.imageAssetId}`
   if (item.url && options.qrCodes) {
     slide.qrUrl = `/qr/${encodeURIComponent(item.id)}.svg`

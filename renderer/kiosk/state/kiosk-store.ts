@@ -58,7 +58,7 @@ export function createKioskStore({ clock, speed, onPlay }: KioskStoreOptions): K
     const shownMs = Math.round(clock.now() - showing.startedAt)
     onPlay({
       itemId: item.id,
-      sourceId: null,
+      sourceId: item.sourceId ?? null,
       kind: item.kind,
       title: item.title.slice(0, 500),
       shownAt: new Date(showing.startedAt).toISOString(),

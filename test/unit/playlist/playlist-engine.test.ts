@@ -94,6 +94,22 @@ describe('buildPlaylist (properties)', () => {
     )
   })
 
+  it('never shows the same item twice in a row when there is anything else to show', () => {
+    fc.assert(
+      fc.property(scenario, ({ items, offsetH }) => {
+        const cycle = buildPlaylist({ items, config, now: new Date(NOW.getTime() + offsetH * HOUR) }).rotation
+        const distinct = new Set(cycle.map((slide) => slide.item.id)).size
+        if (distinct < 3) return
+        cycle.forEach((slide, index) => {
+          const previous = cycle[(index + cycle.length - 1) % cycle.length]!
+          // Parts of one long item follow each other on purpose.
+          if (previous.item.id === slide.item.id) expect(slide.item.part?.index).toBe((previous.item.part?.index ?? 0) + 1)
+        })
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('shows every kind with valid items within a bounded number of slides', () => {
     const weights = config.rotation.mix
     const total = Object.values(weights).reduce((sum, weight) => sum + weight * 2, 0)
