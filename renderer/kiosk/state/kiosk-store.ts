@@ -58,7 +58,7 @@ export function createKioskStore({ clock, speed, onPlay }: KioskStoreOptions): K
     const shownMs = Math.round(clock.now() - showing.startedAt)
     onPlay({
       itemId: item.id,
-      sourceId: item.sourceId ?? null,
+      sourceId: item.sourceId,
       kind: item.kind,
       title: item.title.slice(0, 500),
       shownAt: new Date(showing.startedAt).toISOString(),

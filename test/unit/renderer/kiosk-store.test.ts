@@ -79,7 +79,7 @@ describe('KioskStore', () => {
     expect(plays).toEqual([
       {
         itemId: 'a',
-        sourceId: null,
+        sourceId: 'test',
         kind: 'event',
         title: 'Titel a',
         shownAt: '2026-11-21T10:00:00.000Z',
