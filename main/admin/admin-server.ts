@@ -6,6 +6,7 @@ import { ADMIN_API_PREFIX } from '../../contracts/admin-api.js'
 import type { KioskCore } from '../core/kiosk-core.js'
 import { VERSION } from '../version.js'
 import type { AdminApp, AdminContext } from './admin-context.js'
+import { registerAdminPage } from './admin-page.js'
 import { createAuthenticator, TokenVerifier } from './auth.js'
 import { createErrorHandler } from './error-handler.js'
 import { PageRenderer } from './page-renderer.js'
@@ -39,6 +40,8 @@ export interface AdminServerOptions {
   /** Chromium for slide previews, and for screenshots when no shell is attached. */
   chromiumPath?: string
   limiter?: FailureLimiterOptions
+  /** The built pages (admin/index.html, assets/); default: dist/renderer. */
+  rendererDir?: string
 }
 
 export interface AdminServer {
@@ -129,6 +132,7 @@ export async function startAdminServer(
     { prefix: ADMIN_API_PREFIX },
   )
   app.get(OPENAPI_PATH, { config: { public: true }, schema: { hide: true } }, async () => app.swagger())
+  registerAdminPage(app, options.rendererDir)
 
   try {
     await app.listen({ host: listen.host, port: options.port ?? listen.port })

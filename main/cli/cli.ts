@@ -5,6 +5,7 @@ import { registerConfigCommands } from './config-commands.js'
 import { CliExit, EXIT } from './exit-codes.js'
 import { registerInspectCommand } from './inspect-command.js'
 import { registerItemsCommand } from './items-command.js'
+import { registerRemoteCommand } from './remote-command.js'
 import { registerServeCommand } from './serve-command.js'
 import { registerStartCommand } from './start-command.js'
 import { registerSyncCommand } from './sync-command.js'
@@ -32,6 +33,7 @@ export function createProgram(output: Output = processOutput): Command {
   registerServeCommand(program, output)
   registerTokenCommand(program, output)
   registerStartCommand(program, output)
+  registerRemoteCommand(program, output)
   for (const command of program.commands) command.exitOverride()
   return program
 }

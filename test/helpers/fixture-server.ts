@@ -20,7 +20,8 @@ export class FixtureServer {
     return this
   }
 
-  async start(): Promise<this> {
+  /** Listens on 127.0.0.1:`port` (0 = any free port; pass the old `port` to come back after stop()). */
+  async start(port = 0): Promise<this> {
     this.server = createServer((request, response) => {
       const path = request.url ?? '/'
       this.requests.push({ path, headers: request.headers })
@@ -37,8 +38,12 @@ export class FixtureServer {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
     })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve))
     return this
+  }
+
+  get port(): number {
+    return (this.server!.address() as AddressInfo).port
   }
 
   get origin(): string {

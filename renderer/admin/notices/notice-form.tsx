@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { UPLOAD_IMAGE_TYPES, UploadedImageSchema } from '../../../contracts/admin-api.js'
 import { type Notice, type NoticeInput, NoticeSchema } from '../../../contracts/notice.js'
 import type { ApiClient } from '../api-client.js'
@@ -99,7 +99,7 @@ export function NoticeForm({
   const errors: FieldErrors = { ...(submitted && !check.ok ? check.errors : {}), ...serverErrors }
   const errorCount = Object.keys(errors).filter((key) => key !== 'form').length
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusOnMount) heading.current?.focus()
   }, [])
 

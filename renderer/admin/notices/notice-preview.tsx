@@ -196,6 +196,8 @@ export function slideItemOf(
 ): SlideItem {
   const item: SlideItem = {
     id: 'preview',
+    // The core's source id for notices (main/notices/notice-items.ts).
+    sourceId: 'notices',
     kind: 'notice',
     priority: draft.priority,
     title: draft.title.trim() || s.preview.titlePlaceholder,
