@@ -16,7 +16,10 @@ export interface CdpWatchdogOptions {
   probeTimeoutMs?: number
   /** A recovery that has not brought the page back within this has failed. */
   recoverTimeoutMs?: number
+  /** First connection to a freshly started browser, whose page may still be loading on a busy box. */
   connectTimeoutMs?: number
+  /** A page that needed this many recoveries within this time gets the browser restarted instead. */
+  giveUpAfter?: { recoveries: number; withinMs: number }
   /** Reloading did not help: the shell should kill and restart the browser. */
   onGiveUp(reason: string): void
   onRecovered?(fault: PageFault, ms: number): void
@@ -44,13 +47,18 @@ export class CdpWatchdog {
   private readonly probeTimeoutMs: number
   private readonly recoverTimeoutMs: number
   private readonly connectTimeoutMs: number
+  private readonly maxRepeats: number
+  private readonly repeatWindowMs: number
+  private recentRecoveries: number[] = []
 
   constructor(private readonly options: CdpWatchdogOptions) {
     this.origin = new URL(options.url).origin
     this.intervalMs = options.intervalMs ?? 2000
     this.probeTimeoutMs = options.probeTimeoutMs ?? 2500
     this.recoverTimeoutMs = options.recoverTimeoutMs ?? 4000
-    this.connectTimeoutMs = options.connectTimeoutMs ?? 5000
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000
+    this.maxRepeats = options.giveUpAfter?.recoveries ?? 3
+    this.repeatWindowMs = options.giveUpAfter?.withinMs ?? 60_000
   }
 
   /** Connects to the browser and starts probing. Rejects when the browser cannot be reached. */
@@ -120,15 +128,23 @@ export class CdpWatchdog {
   private async recover(fault: PageFault, detail?: string): Promise<void> {
     const startedAt = Date.now()
     const { log } = this.options
+    this.recentRecoveries = this.recentRecoveries.filter((at) => startedAt - at < this.repeatWindowMs)
+    if (this.recentRecoveries.length >= this.maxRepeats) {
+      log.error(
+        { fault, recoveries: this.recentRecoveries.length },
+        'the kiosk page keeps failing; restarting the browser',
+      )
+      this.giveUp(fault)
+      return
+    }
     log.warn({ fault, ...(detail ? { detail } : {}) }, 'kiosk page is not healthy; reloading it')
     try {
       // A renderer spinning in a loop never handles a reload: end it, then load afresh.
       if (fault === 'unresponsive') await this.killRenderers()
       await this.navigateToPlayer()
-      // Playwright treats a crashed page as gone for good; a new connection sees the reloaded one.
-      if (fault !== 'wrong-page') await this.reconnect()
-      await this.waitUntilShown(startedAt + this.recoverTimeoutMs)
+      await this.waitUntilShown(startedAt + this.recoverTimeoutMs, fault !== 'wrong-page')
       const ms = Date.now() - startedAt
+      this.recentRecoveries.push(startedAt)
       log.info({ fault, ms }, 'kiosk page recovered')
       this.options.onRecovered?.(fault, ms)
     } catch (error) {
@@ -137,9 +153,14 @@ export class CdpWatchdog {
         { fault, error: (error as Error).message },
         'reloading did not bring the kiosk page back; restarting the browser',
       )
-      this.stopped = true
-      this.options.onGiveUp(`page ${fault}, reload failed`)
+      this.giveUp(fault)
     }
+  }
+
+  private giveUp(fault: PageFault): void {
+    this.stopped = true
+    clearTimeout(this.timer)
+    this.options.onGiveUp(`page ${fault}, reload did not help`)
   }
 
   private async killRenderers(): Promise<void> {
@@ -185,34 +206,45 @@ export class CdpWatchdog {
     }
   }
 
-  private async waitUntilShown(deadline: number): Promise<void> {
+  /**
+   * Polls until the page shows the player again. Playwright treats a crashed page as gone for
+   * good, and a connection made while the page was still crashed does not see it come back,
+   * so after a crash each failed look is followed by a fresh connection.
+   */
+  private async waitUntilShown(deadline: number, reconnect: boolean): Promise<void> {
+    let fresh = !reconnect
     for (;;) {
-      const page = this.page
-      if (page && !this.crashed) {
-        try {
+      try {
+        if (!fresh) {
+          const remaining = Math.max(deadline - Date.now(), 1)
+          await this.reconnect(remaining, Math.min(1000, remaining))
+          fresh = true
+        }
+        const page = this.page
+        if (page && !this.crashed) {
           const state = String(
             await withTimeout(page.evaluate(`location.href + ' ' + document.readyState`), 1000, 'page'),
           )
           const [href = '', readyState] = state.split(' ')
           if (this.isPlayerUrl(href) && readyState !== 'loading') return
-        } catch {
-          // Not there yet.
-        }
+        } else if (reconnect) fresh = false
+      } catch {
+        if (reconnect) fresh = false
       }
       if (Date.now() >= deadline) throw new Error('the page did not come back in time')
       await delay(100)
     }
   }
 
-  private async connect(): Promise<void> {
+  private async connect(timeoutMs = this.connectTimeoutMs, pageWaitMs = timeoutMs): Promise<void> {
     const connection = ++this.connection
-    const browser = await chromium.connectOverCDP(this.options.endpoint, { timeout: this.connectTimeoutMs })
+    const browser = await chromium.connectOverCDP(this.options.endpoint, { timeout: timeoutMs })
     if (this.stopped || connection !== this.connection) {
       await browser.close().catch(() => {})
       return
     }
     this.browser = browser
-    const page = await this.findPage(browser, Date.now() + this.connectTimeoutMs)
+    const page = await this.findPage(browser, Date.now() + pageWaitMs)
     this.page = page
     this.crashed = false
     page.on('crash', () => {
@@ -234,9 +266,9 @@ export class CdpWatchdog {
     }
   }
 
-  private async reconnect(): Promise<void> {
+  private async reconnect(timeoutMs: number, pageWaitMs: number): Promise<void> {
     await this.disconnect()
-    await this.connect()
+    await this.connect(timeoutMs, pageWaitMs)
   }
 
   private async disconnect(): Promise<void> {

@@ -6,7 +6,7 @@ import { chromiumFlags, devToolsEndpointFrom } from './chromium-flags.js'
 import { prepareChromiumProfile } from './chromium-profile.js'
 import { RestartBackoff, type RestartBackoffOptions } from './restart-backoff.js'
 import type { KioskShell, ShellStatus } from './shell.js'
-import { withTimeout } from './timeouts.js'
+import { delay, withTimeout } from './timeouts.js'
 
 export interface ChromiumShellOptions {
   executable: string
@@ -78,6 +78,8 @@ export class ChromiumShell implements KioskShell {
         return withTimeout(exited, STOP_GRACE_MS, 'chromium exit after SIGKILL').catch(() => {})
       })
     }
+    // Its helpers may outlive the browser for a moment; once stop() returns, the profile is free.
+    if (child?.pid !== undefined) await groupGone(child.pid, STOP_GRACE_MS)
     this.child = undefined
     this.endpoint = undefined
     process.off('exit', this.killOnExit)
@@ -226,6 +228,18 @@ export class ChromiumShell implements KioskShell {
     this.recoveries++
     this.lastRestartAt = new Date()
     this.lastReason = `page ${fault}`
+  }
+}
+
+async function groupGone(groupId: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-groupId, 0)
+    } catch {
+      return
+    }
+    await delay(50)
   }
 }
 
