@@ -220,6 +220,10 @@ export const SourceStatusSchema = z.object({
   backingOffForMs: z.number().int(),
 })
 
+/** Who the token belongs to: the admin page shows it and offers what the role may do. */
+export const SessionSchema = z.object({ name: z.string(), role: z.enum(['press', 'it']) })
+export type Session = z.infer<typeof SessionSchema>
+
 export const StatusSchema = z.object({
   software: z.object({ name: z.string(), version: z.string() }),
   uptimeSeconds: z.number().int(),

@@ -25,6 +25,7 @@ export function registerServeCommand(program: Command, output: Output): void {
         ...(port !== undefined ? { playerPort: port } : {}),
       })
       output.out(`player: ${core.playerUrl}`)
+      if (core.adminUrl) output.out(`admin:  ${core.adminUrl.replace(/\/api\/v1$/, '')}/admin`)
       await waitForShutdown()
       await core.stop()
     })

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { PlayerStateSchema } from '../../contracts/admin-api.js'
+import { PlayerStateSchema, SessionSchema } from '../../contracts/admin-api.js'
 import type { PlayerState } from '../../contracts/player-state.js'
 import { ApiClient } from './api-client.js'
 import { useStrings } from './i18n.js'
@@ -13,8 +13,7 @@ export interface SignInProps {
 
 /**
  * Sign-in with an admin token. The token is tried on the monitor's preview (both roles may read
- * it, and it names the monitor's time zone); the role follows from whether the config history,
- * which only IT may read, answers 200 or 403.
+ * it, and it names the monitor's time zone); /session then names its role.
  */
 export function SignIn({ note, onSignedIn }: SignInProps) {
   const s = useStrings()
@@ -39,13 +38,13 @@ export function SignIn({ note, onSignedIn }: SignInProps) {
       setError(monitor.error.message)
       return
     }
-    const history = await client.get('/config/versions?limit=1')
+    const session = await client.get('/session', SessionSchema)
     setBusy(false)
-    if (!history.ok && history.error.status !== 403) {
-      setError(history.error.message)
+    if (!session.ok) {
+      setError(session.error.message)
       return
     }
-    onSignedIn({ token: value, role: history.ok ? 'it' : 'press' }, monitor.data)
+    onSignedIn({ token: value, role: session.data.role }, monitor.data)
   }
 
   return (

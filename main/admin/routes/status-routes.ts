@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   AuditListSchema,
   AuditQuerySchema,
+  SessionSchema,
   MAX_PLAY_RANGE_DAYS,
   PlayListSchema,
   PlaysQuerySchema,
@@ -32,6 +33,16 @@ const PLAY_COLUMNS = [
 /** Health, proof of play, the audit trail, and a sync on demand. */
 export function registerStatusRoutes(app: AdminApp, { core, log }: AdminContext): void {
   const reporter = new StatusReporter(core)
+
+  app.get('/session', {
+    config: { roles: PRESS_AND_IT },
+    schema: {
+      summary: 'The calling token: its name and role',
+      tags: ['status'],
+      response: { 200: SessionSchema, ...ERROR_RESPONSES },
+    },
+    handler: async (request) => actorOf(request),
+  })
 
   app.get('/status', {
     config: { roles: PRESS_AND_IT },

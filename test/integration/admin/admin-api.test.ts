@@ -43,6 +43,17 @@ describe('admin API: document, status, play log, audit, sync, screenshots and sl
     await feeds.stop()
   })
 
+  it('names the calling token and its role, so the admin page offers only what the role may do', async () => {
+    for (const [token, role] of [
+      [h.tokens.press, 'press'],
+      [h.tokens.it, 'it'],
+    ] as const) {
+      const response = await fetch(`${h.url}/session`, { headers: { authorization: `Bearer ${token}` } })
+      expect(response.status).toBe(200)
+      expect(await response.json()).toMatchObject({ role })
+    }
+  })
+
   it('serves an OpenAPI 3 document, without a token, with every route and its schemas', async () => {
     const response = await http(`${h.url}/openapi.json`)
     expect(response.status).toBe(200)
@@ -70,6 +81,7 @@ describe('admin API: document, status, play log, audit, sync, screenshots and sl
         'PUT /api/v1/config',
         'GET /api/v1/config/versions',
         'POST /api/v1/config/rollback',
+        'GET /api/v1/session',
         'GET /api/v1/status',
         'GET /api/v1/plays',
         'GET /api/v1/audit',
