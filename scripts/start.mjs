@@ -9,14 +9,16 @@ import { fileURLToPath } from 'node:url'
 const cli = fileURLToPath(new URL('../bin/infomonitor.mjs', import.meta.url))
 const args = process.argv.slice(2)
 const shellGiven = args.some((arg) => arg === '--shell' || arg.startsWith('--shell='))
-const child = spawn(process.execPath, [cli, 'start', ...(shellGiven ? [] : ['--shell', 'auto']), ...args], {
-  stdio: 'inherit',
-})
+let child
 
-// Ctrl+C reaches the whole process group; the CLI stops shell and core itself. Wait for it.
+// Ctrl+C reaches the whole process group; the CLI stops shell and core itself. Pass a signal
+// sent to this script alone on to it, and wait for it either way.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal)
   })
 }
+child = spawn(process.execPath, [cli, 'start', ...(shellGiven ? [] : ['--shell', 'auto']), ...args], {
+  stdio: 'inherit',
+})
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -65,60 +65,61 @@ export function registerStartCommand(program: Command, output: Output): void {
       )
       if (!choice.ok) throw new CliExit(EXIT.usage, choice.message)
       const log = createLogger()
-
-      if (choice.shell === 'electron') {
-        // The core runs inside Electron (a utility process), exactly as in the packaged app.
-        const env: NodeJS.ProcessEnv = {
-          ...process.env,
-          INFOMONITOR_CONFIG: resolve(configPath(globals)),
-          INFOMONITOR_SUPERVISED: '1',
-          ...(globals.now ? { INFOMONITOR_NOW: globals.now } : {}),
-          ...(port !== undefined ? { INFOMONITOR_PLAYER_PORT: String(port) } : {}),
-        }
-        delete env.ELECTRON_RUN_AS_NODE
-        const electron = new ElectronAppProcess({ binary: choice.binary, appDir: PACKAGE_ROOT, env, log })
-        electron.start()
-        output.out(`shell: electron (${choice.binary})`)
-        const shutdown = shutdownRequested()
-        await Promise.race([shutdown.requested, electron.quit])
-        await electron.stop()
-        shutdown.done()
-        return
-      }
-
-      const core = await KioskCore.start({
-        loaded,
-        clock,
-        log,
-        ...(port !== undefined ? { playerPort: port } : {}),
-      })
-      output.out(`player: ${core.playerUrl}`)
-      let shell: KioskShell | undefined
-      if (choice.shell === 'chromium') {
-        const chromium = new ChromiumShell({
-          executable: choice.executable,
-          userDataDir: join(loaded.config.cache.dir, 'chromium-profile'),
-          log,
-          headless,
-          ...(windowSize ? { windowSize } : {}),
-        })
-        shell = chromium
-        await chromium.start(core.playerUrl)
-        core.shell = {
-          kind: 'chromium',
-          screenshot: () => chromium.screenshot(),
-          status: () => chromium.status(),
-        }
-        output.out(`shell: chromium (${choice.executable})`)
-      } else {
-        output.out(`shell: none (${choice.note})`)
-      }
+      // Listen before starting anything: a stop requested mid-start still ends Chromium and core.
       const shutdown = shutdownRequested()
-      await shutdown.requested
-      core.shell = undefined
-      await shell?.stop()
-      await core.stop()
-      shutdown.done()
+      try {
+        if (choice.shell === 'electron') {
+          // The core runs inside Electron (a utility process), exactly as in the packaged app.
+          const env: NodeJS.ProcessEnv = {
+            ...process.env,
+            INFOMONITOR_CONFIG: resolve(configPath(globals)),
+            INFOMONITOR_SUPERVISED: '1',
+            ...(globals.now ? { INFOMONITOR_NOW: globals.now } : {}),
+            ...(port !== undefined ? { INFOMONITOR_PLAYER_PORT: String(port) } : {}),
+          }
+          delete env.ELECTRON_RUN_AS_NODE
+          const electron = new ElectronAppProcess({ binary: choice.binary, appDir: PACKAGE_ROOT, env, log })
+          electron.start()
+          output.out(`shell: electron (${choice.binary})`)
+          await Promise.race([shutdown.requested, electron.quit])
+          await electron.stop()
+          return
+        }
+
+        const core = await KioskCore.start({
+          loaded,
+          clock,
+          log,
+          ...(port !== undefined ? { playerPort: port } : {}),
+        })
+        output.out(`player: ${core.playerUrl}`)
+        let shell: KioskShell | undefined
+        if (choice.shell === 'chromium') {
+          const chromium = new ChromiumShell({
+            executable: choice.executable,
+            userDataDir: join(loaded.config.cache.dir, 'chromium-profile'),
+            log,
+            headless,
+            ...(windowSize ? { windowSize } : {}),
+          })
+          shell = chromium
+          await chromium.start(core.playerUrl)
+          core.shell = {
+            kind: 'chromium',
+            screenshot: () => chromium.screenshot(),
+            status: () => chromium.status(),
+          }
+          output.out(`shell: chromium (${choice.executable})`)
+        } else {
+          output.out(`shell: none (${choice.note})`)
+        }
+        await shutdown.requested
+        core.shell = undefined
+        await shell?.stop()
+        await core.stop()
+      } finally {
+        shutdown.done()
+      }
     })
 }
 
