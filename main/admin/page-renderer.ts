@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Logger } from '../util/logger.js'
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium'
@@ -143,12 +143,16 @@ export class PageRenderer {
     clearTimeout(this.idleTimer)
     if (this.closed) return Promise.reject(new Error('the renderer is shut down'))
     if (!this.browser) {
-      const launching = chromium.launch({
-        executablePath: this.executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        timeout: this.timeoutMs,
-      })
+      // Loaded on first use: playwright-core alone costs the core ~80 MB RSS (~30 MB heap),
+      // which a kiosk that never renders a preview should not carry.
+      const launching = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({
+          executablePath: this.executablePath,
+          headless: true,
+          args: CHROMIUM_ARGS,
+          timeout: this.timeoutMs,
+        }),
+      )
       this.browser = launching
       launching.then(
         (browser) =>
