@@ -167,7 +167,7 @@ export async function openKiosk(
 
 /**
  * Polls `probe` every `intervalMs` until it returns something other than undefined/false, at
- * most `timeoutMs`; resolves with that value and how long it took. Fails with the last value seen.
+ * most `timeoutMs`; resolves with that value and how long it took. `what` names it in the failure.
  */
 export async function waitFor<T>(
   what: string,
@@ -177,15 +177,13 @@ export async function waitFor<T>(
 ): Promise<{ value: T; ms: number }> {
   const started = Date.now()
   const deadline = started + timeoutMs
-  let last: unknown
   for (;;) {
     const value = await probe()
     if (value !== undefined && value !== false) return { value, ms: Date.now() - started }
-    last = value
     if (Date.now() >= deadline) break
     await new Promise((resolve) => setTimeout(resolve, intervalMs))
   }
-  throw new Error(`${what}: not within ${timeoutMs} ms (last: ${JSON.stringify(last)})`)
+  throw new Error(`${what}: not within ${timeoutMs} ms`)
 }
 
 /** The folder for screenshots kept as test artefacts. */

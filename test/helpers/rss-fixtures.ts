@@ -1,5 +1,8 @@
 /** A small RSS 2.0 feed with the given item titles, as a town CMS would send it. */
-export function rssFeed(titles: readonly string[], options: { encoding?: string; link?: string } = {}): string {
+export function rssFeed(
+  titles: readonly string[],
+  options: { encoding?: string; link?: string } = {},
+): string {
   const items = titles
     .map(
       (title, index) => `
