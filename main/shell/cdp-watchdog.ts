@@ -1,4 +1,4 @@
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { Logger } from '../util/logger.js'
 import { delay, TimeoutError, withTimeout } from './timeouts.js'
 
@@ -238,6 +238,9 @@ export class CdpWatchdog {
 
   private async connect(timeoutMs = this.connectTimeoutMs, pageWaitMs = timeoutMs): Promise<void> {
     const connection = ++this.connection
+    // Loaded when a shell first connects: playwright-core costs ~70 MB of RSS, and the CLI
+    // imports this module for every command.
+    const { chromium } = await import('playwright-core')
     const browser = await chromium.connectOverCDP(this.options.endpoint, { timeout: timeoutMs })
     if (this.stopped || connection !== this.connection) {
       await browser.close().catch(() => {})
