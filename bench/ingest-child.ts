@@ -17,10 +17,23 @@ if (mode === 'baseline') {
   items = feed.items.length
 } else {
   const cache = ContentCache.open(cacheDir)
-  const source = testSource('rss', { id: 'bench', url: input, maxItems: 10_000, maxBytes: 50 * 1024 * 1024, maxAgeDays: 3650 })
-  const report = await syncSource(source, { cache, monitor: testMonitor(), clock: systemClock, maxImageBytes: 1 })
+  const source = testSource('rss', {
+    id: 'bench',
+    url: input,
+    maxItems: 10_000,
+    maxBytes: 50 * 1024 * 1024,
+    maxAgeDays: 3650,
+  })
+  const report = await syncSource(source, {
+    cache,
+    monitor: testMonitor(),
+    clock: systemClock,
+    maxImageBytes: 1,
+  })
   items = report.itemCount
   cache.close()
 }
 const ms = performance.now() - started
-process.stdout.write(`${JSON.stringify({ mode, ms, items, maxRssKb: process.resourceUsage().maxRSS, startRssKb: before })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ mode, ms, items, maxRssKb: process.resourceUsage().maxRSS, startRssKb: before })}\n`,
+)

@@ -38,28 +38,48 @@ try {
   const ingest: ChildResult[] = []
   for (let run = 0; run < RUNS; run++) {
     baseline.push(await runChild<ChildResult>('bench/ingest-child.ts', ['baseline', file]))
-    ingest.push(await runChild<ChildResult>('bench/ingest-child.ts', ['ingest', server.url('/feed.xml'), join(dir.path, `cache-${run}`)]))
+    ingest.push(
+      await runChild<ChildResult>('bench/ingest-child.ts', [
+        'ingest',
+        server.url('/feed.xml'),
+        join(dir.path, `cache-${run}`),
+      ]),
+    )
   }
   const baseMs = median(baseline.map((r) => r.ms))
   const ingestMs = median(ingest.map((r) => r.ms))
   const baseRss = median(baseline.map((r) => r.maxRssKb)) / 1024
   const ingestRss = median(ingest.map((r) => r.maxRssKb)) / 1024
-  console.log(`ingest 5,000 items: ${round(ingestMs)} ms vs rss-parser bare parse ${round(baseMs)} ms → ${round(ingestMs / baseMs)}× (goal ≤ 2×)`)
-  console.log(`peak RSS: ingest ${round(ingestRss, 1)} MB vs bare parse ${round(baseRss, 1)} MB → ${round(ingestRss / baseRss)}×`)
+  console.log(
+    `ingest 5,000 items: ${round(ingestMs)} ms vs rss-parser bare parse ${round(baseMs)} ms → ${round(ingestMs / baseMs)}× (goal ≤ 2×)`,
+  )
+  console.log(
+    `peak RSS: ingest ${round(ingestRss, 1)} MB vs bare parse ${round(baseRss, 1)} MB → ${round(ingestRss / baseRss)}×`,
+  )
   console.log(`items stored: ${ingest[0]!.items}`)
 
   // 2. Re-sync of the unchanged feed: no parse, no item write.
   const cache = ContentCache.open(join(dir.path, 'resync'))
   const deps = { cache, monitor: testMonitor(), clock: systemClock, maxImageBytes: 1 }
   for (const path of ['/feed.xml', '/etag.xml']) {
-    const source = testSource('rss', { id: `resync${path.replace(/\W/g, '')}`, url: server.url(path), maxItems: 10_000, maxBytes: 50 * 1024 * 1024, maxAgeDays: 3650 })
+    const source = testSource('rss', {
+      id: `resync${path.replace(/\W/g, '')}`,
+      url: server.url(path),
+      maxItems: 10_000,
+      maxBytes: 50 * 1024 * 1024,
+      maxAgeDays: 3650,
+    })
     await syncSource(source, deps)
     const itemsBefore = cache.db.prepare('SELECT count(*) AS n, max(rowid) AS last FROM items').get()
     let parses = 0
-    const ms = await medianMs(async () => {
-      const report = await syncSource(source, deps)
-      if (report.parsed) parses++
-    }, 9, 1)
+    const ms = await medianMs(
+      async () => {
+        const report = await syncSource(source, deps)
+        if (report.parsed) parses++
+      },
+      9,
+      1,
+    )
     const itemsAfter = cache.db.prepare('SELECT count(*) AS n, max(rowid) AS last FROM items').get()
     const unchangedItems = JSON.stringify(itemsBefore) === JSON.stringify(itemsAfter)
     console.log(
@@ -91,10 +111,14 @@ try {
   const realistic = await medianMs(() => big.items.showable(now, { limit: 5000 }), 51, 5)
   const shown = big.items.showable(now, { limit: 5000 }).length
   const baselineCount = await medianMs(() => big.db.prepare('SELECT count(*) FROM items').get(), 51, 5)
-  console.log(`items query over 100,000 cached (${shown} showable): ${round(realistic, 3)} ms (goal ≤ 5 ms); full-table count(*) baseline ${round(baselineCount, 3)} ms`)
+  console.log(
+    `items query over 100,000 cached (${shown} showable): ${round(realistic, 3)} ms (goal ≤ 5 ms); full-table count(*) baseline ${round(baselineCount, 3)} ms`,
+  )
   big.db.exec(`UPDATE items SET valid_from = ${now.getTime() - hour}, valid_until = ${now.getTime() + hour}`)
   const worst = await medianMs(() => big.items.showable(now, { limit: 5000 }), 21, 3)
-  console.log(`items query, worst case (all 100,000 showable, capped at the 5,000 the screen can use): ${round(worst, 3)} ms`)
+  console.log(
+    `items query, worst case (all 100,000 showable, capped at the 5,000 the screen can use): ${round(worst, 3)} ms`,
+  )
   big.close()
 } finally {
   await server.stop()

@@ -1,7 +1,15 @@
 import { z } from 'zod'
 
 /** What a slide is about. `weather` feeds the header and the fallback slide, never the rotation. */
-export const ContentKindSchema = z.enum(['roadworks', 'event', 'tourism', 'news', 'warning', 'notice', 'weather'])
+export const ContentKindSchema = z.enum([
+  'roadworks',
+  'event',
+  'tourism',
+  'news',
+  'warning',
+  'notice',
+  'weather',
+])
 export type ContentKind = z.infer<typeof ContentKindSchema>
 
 export const PrioritySchema = z.enum(['normal', 'high', 'urgent'])
@@ -75,7 +83,11 @@ const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a
  */
 export const ShowScheduleSchema = z.strictObject({
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
-  hours: z.array(z.strictObject({ from: LocalTimeSchema, to: LocalTimeSchema })).min(1).max(12).optional(),
+  hours: z
+    .array(z.strictObject({ from: LocalTimeSchema, to: LocalTimeSchema }))
+    .min(1)
+    .max(12)
+    .optional(),
 })
 export type ShowSchedule = z.infer<typeof ShowScheduleSchema>
 

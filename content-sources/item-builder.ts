@@ -36,7 +36,11 @@ export interface BuildContext {
  * syncs, the source's kind, attribution and radius applied. An item that fails validation is
  * dropped with a warning; the others are kept.
  */
-export function buildItems(drafts: readonly ItemDraft[], context: BuildContext, warnings: string[] = []): SourceResult {
+export function buildItems(
+  drafts: readonly ItemDraft[],
+  context: BuildContext,
+  warnings: string[] = [],
+): SourceResult {
   const items: ContentItem[] = []
   const seen = new Set<string>()
   for (const draft of drafts) {
@@ -51,7 +55,9 @@ export function buildItems(drafts: readonly ItemDraft[], context: BuildContext, 
     const parsed = ContentItemSchema.safeParse(candidate)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      warnings.push(`item "${truncateAtWord(candidate.title, 60)}" dropped: ${issue?.path.join('.')}: ${issue?.message}`)
+      warnings.push(
+        `item "${truncateAtWord(candidate.title, 60)}" dropped: ${issue?.path.join('.')}: ${issue?.message}`,
+      )
       continue
     }
     seen.add(candidate.id)
@@ -66,7 +72,10 @@ function normalise(draft: ItemDraft, context: BuildContext): ContentItem | undef
   const { source, now, baseUrl } = context
   const summary = truncateAtWord(toPlainText(draft.summary), 5000)
   const item: ContentItem = {
-    id: `${source.id}:${draft.nativeId?.trim() || contentHash(title, draft.startsAt, draft.url)}`.slice(0, 500),
+    id: `${source.id}:${draft.nativeId?.trim() || contentHash(title, draft.startsAt, draft.url)}`.slice(
+      0,
+      500,
+    ),
     sourceId: source.id,
     kind: draft.kind ?? source.kind ?? DEFAULT_KIND[source.type],
     title,

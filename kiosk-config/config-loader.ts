@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { dirname, extname, isAbsolute, resolve } from 'node:path'
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { type KioskConfig, KioskConfigSchema } from './schema/kiosk-config.js'
 
@@ -30,7 +30,16 @@ export function loadConfigFile(file: string): LoadResult {
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    return { ok: false, file, problems: [{ path: '(file)', message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }] }
+    return {
+      ok: false,
+      file,
+      problems: [
+        {
+          path: '(file)',
+          message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        },
+      ],
+    }
   }
   const format = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml'
   const result = parseConfigText(text, format, dirname(resolve(file)))
@@ -56,7 +65,10 @@ export function parseConfigText(text: string, format: 'yaml' | 'json', baseDir: 
   }
   const parsed = KioskConfigSchema.safeParse(document.toJS() ?? {})
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.flatMap((issue) => describeIssue(issue, document, lineCounter)) }
+    return {
+      ok: false,
+      problems: parsed.error.issues.flatMap((issue) => describeIssue(issue, document, lineCounter)),
+    }
   }
   const config = parsed.data
   const cacheDir = process.env.INFOMONITOR_CACHE_DIR ?? config.cache.dir
@@ -68,7 +80,9 @@ export function parseConfigText(text: string, format: 'yaml' | 'json', baseDir: 
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)'
   return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('')
 }
 
@@ -97,7 +111,12 @@ function humanMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** The line of the value at `path` (or of `key` inside it), falling back to the nearest parent. */
-function lineOf(document: Document, lines: LineCounter, path: readonly PropertyKey[], key?: string): { line?: number } {
+function lineOf(
+  document: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+  key?: string,
+): { line?: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = document.getIn(path.slice(0, depth) as unknown[], true)
     if (!node || typeof node !== 'object') continue

@@ -8,7 +8,10 @@ if (!existsSync('node_modules/typescript') || !existsSync('node_modules/vite')) 
   process.exit(0)
 }
 
-const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', shell: process.platform === 'win32' })
+const build = spawnSync('npm', ['run', 'build', '--silent'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+})
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 // Electron downloads its binary lazily; fetch it now where possible, never fail the install.

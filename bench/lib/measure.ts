@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process'
 
 /** Median of `runs` timings of `work` (ms), after `warmup` untimed runs. */
-export async function medianMs(work: () => unknown | Promise<unknown>, runs = 7, warmup = 2): Promise<number> {
+export async function medianMs(
+  work: () => unknown | Promise<unknown>,
+  runs = 7,
+  warmup = 2,
+): Promise<number> {
   for (let index = 0; index < warmup; index++) await work()
   const times: number[] = []
   for (let index = 0; index < runs; index++) {
@@ -24,13 +28,17 @@ export function median(values: readonly number[]): number {
  */
 export function runChild<T>(file: string, args: readonly string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as T) : reject(new Error(`${file} failed: ${stderr}`)),
+      code === 0
+        ? resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as T)
+        : reject(new Error(`${file} failed: ${stderr}`)),
     )
   })
 }

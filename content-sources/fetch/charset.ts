@@ -13,15 +13,35 @@ export interface DecodedText {
 }
 
 const LATIN_LABELS = new Set([
-  'iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'us-ascii', 'ascii', 'windows-1252', 'cp1252',
-  'iso-8859-15', 'iso8859-15', 'x-cp1252', 'cp819', 'ibm819', 'iso_8859-1',
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'windows-1252',
+  'cp1252',
+  'iso-8859-15',
+  'iso8859-15',
+  'x-cp1252',
+  'cp819',
+  'ibm819',
+  'iso_8859-1',
 ])
 
-export function decodeBytes(bytes: Uint8Array, contentType?: string, sniffXmlDeclaration = true): DecodedText {
+export function decodeBytes(
+  bytes: Uint8Array,
+  contentType?: string,
+  sniffXmlDeclaration = true,
+): DecodedText {
   const bom = bomEncoding(bytes)
-  if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding }
+  if (bom)
+    return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding }
 
-  const label = charsetFromContentType(contentType) ?? (sniffXmlDeclaration ? charsetFromXmlDeclaration(bytes) : undefined)
+  const label =
+    charsetFromContentType(contentType) ??
+    (sniffXmlDeclaration ? charsetFromXmlDeclaration(bytes) : undefined)
   const validUtf8 = isValidUtf8(bytes)
 
   if (label === undefined || label === 'utf-8' || label === 'utf8') {

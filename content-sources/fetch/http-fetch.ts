@@ -1,4 +1,4 @@
-import { type SourceFailure } from '../source-result.js'
+import type { SourceFailure } from '../source-result.js'
 
 export interface FetchRequest {
   url: string
@@ -27,7 +27,8 @@ export type FetchOutcome =
   | { ok: true; notModified: false; document: FetchedDocument }
   | { ok: false; error: SourceFailure }
 
-export const USER_AGENT = 'InfoMonitor/0.1 (+https://github.com/infomonitor/infomonitor; municipal street display)'
+export const USER_AGENT =
+  'InfoMonitor/0.1 (+https://github.com/infomonitor/infomonitor; municipal street display)'
 
 /**
  * GET with the limits a public kiosk needs: http(s) only at every hop, a bounded number of
@@ -42,18 +43,30 @@ export async function fetchDocument(request: FetchRequest): Promise<FetchOutcome
   let url = request.url
   try {
     for (let hop = 0; ; hop++) {
-      if (!isHttpUrl(url)) return fail('UnsupportedUrl', `Only http and https URLs can be fetched, not ${scheme(url)}.`)
+      if (!isHttpUrl(url))
+        return fail('UnsupportedUrl', `Only http and https URLs can be fetched, not ${scheme(url)}.`)
       const response = await fetch(url, { redirect: 'manual', signal, headers: requestHeaders(request) })
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel().catch(() => {})
         const location = response.headers.get('location')
-        if (!location) return fail('HttpError', `HTTP ${response.status} redirect without a Location header from ${url}.`, response.status)
+        if (!location)
+          return fail(
+            'HttpError',
+            `HTTP ${response.status} redirect without a Location header from ${url}.`,
+            response.status,
+          )
         const next = resolve(location, url)
         if (!next || !isHttpUrl(next)) {
-          return fail('RedirectNotAllowed', `${url} redirected to ${next ?? location}, which is not http(s); refused.`)
+          return fail(
+            'RedirectNotAllowed',
+            `${url} redirected to ${next ?? location}, which is not http(s); refused.`,
+          )
         }
         if (hop + 1 > maxRedirects) {
-          return fail('TooManyRedirects', `More than ${maxRedirects} redirects starting at ${request.url} (last: ${next}); a redirect loop?`)
+          return fail(
+            'TooManyRedirects',
+            `More than ${maxRedirects} redirects starting at ${request.url} (last: ${next}); a redirect loop?`,
+          )
         }
         url = next
         continue
@@ -65,14 +78,20 @@ export async function fetchDocument(request: FetchRequest): Promise<FetchOutcome
       }
       const bytes = await readLimited(response, request.maxBytes)
       if (bytes === 'too-large') {
-        return fail('FetchTooLarge', `The response from ${url} is larger than maxBytes (${request.maxBytes} bytes after decompression); it was cut off and not used.`)
+        return fail(
+          'FetchTooLarge',
+          `The response from ${url} is larger than maxBytes (${request.maxBytes} bytes after decompression); it was cut off and not used.`,
+        )
       }
       if (bytes.length === 0) return fail('EmptyBody', `The server answered ${url} with an empty body.`)
       return { ok: true, notModified: false, document: documentFrom(url, bytes, response.headers) }
     }
   } catch (error) {
     if (deadline.signal.aborted) {
-      return fail('FetchTimeout', `No complete answer from ${url} within ${request.timeoutMs} ms; the request was cut off.`)
+      return fail(
+        'FetchTimeout',
+        `No complete answer from ${url} within ${request.timeoutMs} ms; the request was cut off.`,
+      )
     }
     if (request.signal?.aborted) return fail('FetchTimeout', `The fetch of ${url} was cancelled.`)
     return fail('FetchNetworkError', `Could not reach ${url}: ${describeNetworkError(error)}.`)

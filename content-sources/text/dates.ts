@@ -1,10 +1,33 @@
 import { DateTime } from 'luxon'
 
 const GERMAN_MONTHS: Record<string, string> = {
-  januar: 'Jan', jan: 'Jan', jänner: 'Jan', februar: 'Feb', feb: 'Feb', märz: 'Mar', mär: 'Mar', maerz: 'Mar',
-  mrz: 'Mar', april: 'Apr', apr: 'Apr', mai: 'May', juni: 'Jun', jun: 'Jun', juli: 'Jul', jul: 'Jul',
-  august: 'Aug', aug: 'Aug', september: 'Sep', sept: 'Sep', sep: 'Sep', oktober: 'Oct', okt: 'Oct',
-  november: 'Nov', nov: 'Nov', dezember: 'Dec', dez: 'Dec',
+  januar: 'Jan',
+  jan: 'Jan',
+  jänner: 'Jan',
+  februar: 'Feb',
+  feb: 'Feb',
+  märz: 'Mar',
+  mär: 'Mar',
+  maerz: 'Mar',
+  mrz: 'Mar',
+  april: 'Apr',
+  apr: 'Apr',
+  mai: 'May',
+  juni: 'Jun',
+  jun: 'Jun',
+  juli: 'Jul',
+  jul: 'Jul',
+  august: 'Aug',
+  aug: 'Aug',
+  september: 'Sep',
+  sept: 'Sep',
+  sep: 'Sep',
+  oktober: 'Oct',
+  okt: 'Oct',
+  november: 'Nov',
+  nov: 'Nov',
+  dezember: 'Dec',
+  dez: 'Dec',
 }
 // The lookahead keeps `Sa`/`So`/`Mo`/`Fr` from eating the start of English `Sat`, `Sun`, `Mon`, `Fri`.
 const GERMAN_WEEKDAY =
@@ -12,7 +35,8 @@ const GERMAN_WEEKDAY =
 const ENGLISH_WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i
 const STRICT_RFC822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} ([+-]\d{4}|GMT|UT|UTC)$/
-const GERMAN_NUMERIC = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*(?:-|,|um)?\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*Uhr)?)?$/i
+const GERMAN_NUMERIC =
+  /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*(?:-|,|um)?\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*Uhr)?)?$/i
 
 /**
  * Reads a date as feeds write it: RFC 822 (also with German day and month names, `Sept`,
@@ -42,7 +66,14 @@ function fromGermanNumeric(match: RegExpExecArray, zone: string): Date | undefin
   const [, day, month, yearText, hour = '0', minute = '0', second = '0'] = match
   const year = yearText!.length === 2 ? 2000 + Number(yearText) : Number(yearText)
   const value = DateTime.fromObject(
-    { year, month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) },
+    {
+      year,
+      month: Number(month),
+      day: Number(day),
+      hour: Number(hour),
+      minute: Number(minute),
+      second: Number(second),
+    },
     { zone },
   )
   return value.isValid ? value.toJSDate() : undefined
@@ -51,8 +82,22 @@ function fromGermanNumeric(match: RegExpExecArray, zone: string): Date | undefin
 const RFC822 =
   /^(\d{1,2})\.?\s+([A-Za-zäÄ]+)\.?\s+(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([A-Za-z]{1,5}|[+-]\d{4}|[+-]\d{2}:\d{2})?$/
 const ZONE_ABBREVIATIONS: Record<string, string> = {
-  UT: '+0000', UTC: '+0000', GMT: '+0000', Z: '+0000', EST: '-0500', EDT: '-0400', CST: '-0600', CDT: '-0500',
-  MST: '-0700', MDT: '-0600', PST: '-0800', PDT: '-0700', CET: '+0100', CEST: '+0200', MEZ: '+0100', MESZ: '+0200',
+  UT: '+0000',
+  UTC: '+0000',
+  GMT: '+0000',
+  Z: '+0000',
+  EST: '-0500',
+  EDT: '-0400',
+  CST: '-0600',
+  CDT: '-0500',
+  MST: '-0700',
+  MDT: '-0600',
+  PST: '-0800',
+  PDT: '-0700',
+  CET: '+0100',
+  CEST: '+0200',
+  MEZ: '+0100',
+  MESZ: '+0200',
 }
 const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -64,7 +109,14 @@ function parseRfc822(text: string, zone: string): Date | undefined {
   if (month === undefined) return undefined
   const year = yearText!.length === 2 ? 2000 + Number(yearText) : Number(yearText)
   const offset = zoneText ? (ZONE_ABBREVIATIONS[zoneText.toUpperCase()] ?? zoneText) : undefined
-  const fields = { year, month, day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) }
+  const fields = {
+    year,
+    month,
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second),
+  }
   const value =
     offset && /^[+-]\d{2}:?\d{2}$/.test(offset)
       ? DateTime.fromObject(fields, { zone: `UTC${offset.slice(0, 3)}:${offset.slice(-2)}` })

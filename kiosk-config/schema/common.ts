@@ -11,7 +11,10 @@ export const HttpUrlSchema = z
 
 export const CronSchema = z
   .string()
-  .refine((value) => cron.validate(value), 'not a valid cron expression (five or six fields, e.g. */15 * * * *)')
+  .refine(
+    (value) => cron.validate(value),
+    'not a valid cron expression (five or six fields, e.g. */15 * * * *)',
+  )
 
 export const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time HH:mm')
 

@@ -9,7 +9,9 @@ export const AdminTokenSchema = z.strictObject({
   name: z.string().min(1).max(80),
   role: z.enum(['press', 'it']),
   /** `sha256:<64 hex>`, as printed by `infomonitor token create`. The token itself is never stored. */
-  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex digits> (see infomonitor token create)'),
+  hash: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256:<64 hex digits> (see infomonitor token create)'),
   expires: z.iso.datetime({ offset: true }).optional(),
 })
 export type AdminToken = z.infer<typeof AdminTokenSchema>

@@ -167,7 +167,12 @@ function withoutRepeats(sequence: ShownItem[]): ShownItem[] {
     const last = result.length - 1
     const item = result[last]!
     const swap = result.findIndex(
-      (candidate, at) => at > 0 && at < last - 1 && candidate !== result[0] && candidate !== result[last - 1] && fitsAt(item, at),
+      (candidate, at) =>
+        at > 0 &&
+        at < last - 1 &&
+        candidate !== result[0] &&
+        candidate !== result[last - 1] &&
+        fitsAt(item, at),
     )
     if (swap !== -1) [result[last], result[swap]] = [result[swap]!, item]
     else result.pop()

@@ -40,7 +40,14 @@ export class PlayLog {
   append(plays: readonly PlayReport[]): void {
     this.db.transaction(() => {
       for (const play of plays) {
-        this.insert.run(Date.parse(play.shownAt), play.durationMs, play.itemId, play.sourceId, play.kind, play.title)
+        this.insert.run(
+          Date.parse(play.shownAt),
+          play.durationMs,
+          play.itemId,
+          play.sourceId,
+          play.kind,
+          play.title,
+        )
       }
     })()
   }

@@ -379,7 +379,10 @@ describe('admin page in Chromium', () => {
     await page.evaluate('window.scrollTo(0, 0); document.activeElement.blur()')
     // docs/admin-page.png in the README is a copy of this artefact.
     mkdirSync(packagePath('test-results', 'screenshots'), { recursive: true })
-    await page.screenshot({ path: packagePath('test-results', 'screenshots', 'admin-page.png'), animations: 'disabled' })
+    await page.screenshot({
+      path: packagePath('test-results', 'screenshots', 'admin-page.png'),
+      animations: 'disabled',
+    })
   })
 
   it('signs out: the token is gone from the browser', async () => {

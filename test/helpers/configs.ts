@@ -1,5 +1,10 @@
 import { type MonitorConfig, MonitorSchema } from '../../kiosk-config/schema/monitor.js'
-import { type SourceConfig, SourceSchema, type SourceOf, type SourceType } from '../../kiosk-config/schema/sources.js'
+import {
+  type SourceConfig,
+  type SourceOf,
+  SourceSchema,
+  type SourceType,
+} from '../../kiosk-config/schema/sources.js'
 
 /** A monitor in Schmölln, as the tests assume unless they say otherwise. */
 export function testMonitor(overrides: Partial<MonitorConfig> = {}): MonitorConfig {
@@ -17,6 +22,11 @@ export function testSource<T extends SourceType>(
   type: T,
   fields: Record<string, unknown> & { url?: string },
 ): SourceOf<T> {
-  const source: SourceConfig = SourceSchema.parse({ id: `test-${type}`, url: 'http://127.0.0.1:9/feed', ...fields, type })
+  const source: SourceConfig = SourceSchema.parse({
+    id: `test-${type}`,
+    url: 'http://127.0.0.1:9/feed',
+    ...fields,
+    type,
+  })
   return source as SourceOf<T>
 }

@@ -2,10 +2,10 @@ import { z } from 'zod'
 import {
   AuditListSchema,
   AuditQuerySchema,
-  SessionSchema,
   MAX_PLAY_RANGE_DAYS,
   PlayListSchema,
   PlaysQuerySchema,
+  SessionSchema,
   SourceParamsSchema,
   type Status,
   StatusSchema,

@@ -27,9 +27,13 @@ describe('ContentCache under kill -9', () => {
     const dir = tempDir()
     try {
       for (let kill = 0; kill < KILLS; kill++) {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), dir.path, server.origin], {
-          stdio: ['ignore', 'pipe', 'inherit'],
-        })
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', join(import.meta.dirname, 'sync-child.ts'), dir.path, server.origin],
+          {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        )
         await firstLine(child)
         // Let it run into the middle of a later sync (fetch, parse or the write transaction).
         await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 400))

@@ -9,7 +9,11 @@ const [cacheDir, baseUrl] = process.argv.slice(2) as [string, string]
 const cache = ContentCache.open(cacheDir)
 const monitor = testMonitor()
 for (let round = 0; ; round++) {
-  const source = testSource('rss', { id: 'crash-news', url: `${baseUrl}/feed-${round % 2 === 0 ? 'a' : 'b'}.xml`, maxItems: 5000 })
+  const source = testSource('rss', {
+    id: 'crash-news',
+    url: `${baseUrl}/feed-${round % 2 === 0 ? 'a' : 'b'}.xml`,
+    maxItems: 5000,
+  })
   const report = await syncSource(source, { cache, monitor, clock: systemClock, maxImageBytes: 1024 })
   process.stdout.write(`synced ${round} ${report.outcome} ${report.itemCount}\n`)
 }

@@ -29,7 +29,10 @@ describe('infomonitor CLI', () => {
   let configFile: string
 
   beforeAll(async () => {
-    server.route('/news.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(['Stadtrat tagt', 'Neue Parkplätze am Bahnhof']) })
+    server.route('/news.xml', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed(['Stadtrat tagt', 'Neue Parkplätze am Bahnhof']),
+    })
     server.route('/events.ics', { headers: { 'content-type': 'text/calendar' }, body: ICS })
     server.route('/broken.xml', { status: 500, body: 'kaputt' })
     await server.start()
@@ -105,7 +108,10 @@ describe('infomonitor CLI', () => {
 
     it('reports a JSON config with line numbers too', async () => {
       const file = join(dir.path, 'bad.json')
-      writeFileSync(file, '{\n  "monitor": { "id": "test", "name": "Schmölln" },\n  "sources": [\n    { "id": "x", "type": "rss", "url": "https://a.example", "timeoutMs": 5 }\n  ]\n}\n')
+      writeFileSync(
+        file,
+        '{\n  "monitor": { "id": "test", "name": "Schmölln" },\n  "sources": [\n    { "id": "x", "type": "rss", "url": "https://a.example", "timeoutMs": 5 }\n  ]\n}\n',
+      )
       const result = await cli('config', 'validate', file)
       expect(result.code).toBe(1)
       expect(result.stderr).toMatch(/sources\[0\]\.timeoutMs \(line 4\)/)
@@ -137,12 +143,23 @@ describe('infomonitor CLI', () => {
     expect(items.code).toBe(0)
     const parsed = JSON.parse(items.stdout) as unknown[]
     for (const item of parsed) expect(ContentItemSchema.safeParse(item).success).toBe(true)
-    const markets = parsed.filter((item) => (item as { title: string }).title === 'Wochenmarkt') as { startsAt: string }[]
+    const markets = parsed.filter((item) => (item as { title: string }).title === 'Wochenmarkt') as {
+      startsAt: string
+    }[]
     // One item per occurrence within the horizon, every Thursday at 08:00 local (07:00Z in winter).
     expect(markets.length).toBeGreaterThanOrEqual(2)
     for (const market of markets) expect(market.startsAt).toMatch(/T07:00:00\.000Z$/)
 
-    const news = await cli('--config', configFile, '--now', '2026-11-21T10:00:00+01:00', 'items', '--kind', 'news', '--json')
+    const news = await cli(
+      '--config',
+      configFile,
+      '--now',
+      '2026-11-21T10:00:00+01:00',
+      'items',
+      '--kind',
+      'news',
+      '--json',
+    )
     expect((JSON.parse(news.stdout) as { title: string }[]).map((item) => item.title).sort()).toEqual([
       'Neue Parkplätze am Bahnhof',
       'Stadtrat tagt',
@@ -173,11 +190,23 @@ describe('infomonitor CLI', () => {
   it('inspects files and URLs without storing them, one JSON line per input', async () => {
     const feed = join(dir.path, 'feed.xml')
     writeFileSync(feed, rssFeed(['Glasfaserausbau beginnt']))
-    const result = await cli('--config', configFile, 'inspect', feed, server.url('/broken.xml'), join(dir.path, 'missing.ics'), '--json')
+    const result = await cli(
+      '--config',
+      configFile,
+      'inspect',
+      feed,
+      server.url('/broken.xml'),
+      join(dir.path, 'missing.ics'),
+      '--json',
+    )
     expect(result.code).toBe(1)
     const lines = result.stdout.split('\n').map((line) => JSON.parse(line))
     expect(lines).toHaveLength(3)
-    expect(lines[0]).toMatchObject({ input: feed, error: null, items: [{ title: 'Glasfaserausbau beginnt', kind: 'news' }] })
+    expect(lines[0]).toMatchObject({
+      input: feed,
+      error: null,
+      items: [{ title: 'Glasfaserausbau beginnt', kind: 'news' }],
+    })
     expect(lines[1]).toMatchObject({ error: { code: 'HttpError' }, items: [] })
     expect(lines[2]).toMatchObject({ error: { code: 'InputNotFound' }, items: [] })
   })

@@ -8,7 +8,11 @@ import { FixtureServer } from '../../helpers/fixture-server.js'
 import { rssFeed } from '../../helpers/rss-fixtures.js'
 import { tempDir } from '../../helpers/temp-dir.js'
 
-const GOOD_TITLES = ['Weihnachtsmarkt eröffnet', 'Bürgerbüro geänderte Öffnungszeiten', 'Straßensperrung Markt']
+const GOOD_TITLES = [
+  'Weihnachtsmarkt eröffnet',
+  'Bürgerbüro geänderte Öffnungszeiten',
+  'Straßensperrung Markt',
+]
 
 describe('syncSource', () => {
   const server = new FixtureServer()
@@ -32,9 +36,19 @@ describe('syncSource', () => {
   })
 
   const source = (path: string, fields: Record<string, unknown> = {}) =>
-    testSource('rss', { id: 'stadt-news', url: server.url(path), timeoutMs: 2000, maxBytes: 5 * 1024 * 1024, ...fields })
+    testSource('rss', {
+      id: 'stadt-news',
+      url: server.url(path),
+      timeoutMs: 2000,
+      maxBytes: 5 * 1024 * 1024,
+      ...fields,
+    })
   const deps = () => ({ cache, monitor: testMonitor(), clock, maxImageBytes: 1024 * 1024 })
-  const titles = () => cache.items.all().map((item) => item.title).sort()
+  const titles = () =>
+    cache.items
+      .all()
+      .map((item) => item.title)
+      .sort()
 
   async function syncGoodThen(path: string, bad: Parameters<FixtureServer['route']>[1]) {
     server.route(path, { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(GOOD_TITLES) })
@@ -45,18 +59,30 @@ describe('syncSource', () => {
   }
 
   it('stores a feed and reports its items', async () => {
-    server.route('/ok.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(GOOD_TITLES) })
+    server.route('/ok.xml', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed(GOOD_TITLES),
+    })
     const report = await syncSource(source('/ok.xml'), deps())
     expect(report).toMatchObject({ outcome: 'changed', parsed: true, itemCount: 3 })
     expect(titles()).toEqual([...GOOD_TITLES].sort())
     expect(cache.sources.get('stadt-news')).toMatchObject({ itemCount: 3, consecutiveFailures: 0 })
-    expect(cache.sources.get('stadt-news').lastOkAt?.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-11-21T10:00:00Z'))
+    expect(cache.sources.get('stadt-news').lastOkAt?.getTime()).toBeGreaterThanOrEqual(
+      Date.parse('2026-11-21T10:00:00Z'),
+    )
   })
 
   it.each([
     ['malformed XML', { body: '<rss><channel><item><title>kaputt</title></channel>' }, 'MalformedXml'],
     ['an empty body', { body: '' }, 'EmptyBody'],
-    ['an HTML page instead of a feed', { headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html><head><title>Startseite</title></head><body>Willkommen</body></html>' }, 'NotAFeed'],
+    [
+      'an HTML page instead of a feed',
+      {
+        headers: { 'content-type': 'text/html' },
+        body: '<!DOCTYPE html><html><head><title>Startseite</title></head><body>Willkommen</body></html>',
+      },
+      'NotAFeed',
+    ],
     ['HTTP 500', { status: 500, body: 'Internal Server Error' }, 'HttpError'],
     ['HTTP 404', { status: 404, body: 'Not Found' }, 'HttpError'],
     ['a 20 MB body', { body: `<rss>${'x'.repeat(20 * 1024 * 1024)}</rss>` }, 'FetchTooLarge'],
@@ -65,7 +91,11 @@ describe('syncSource', () => {
     expect(report.outcome).toBe('failed')
     expect(report.error?.code).toBe(code)
     expect(titles()).toEqual([...GOOD_TITLES].sort())
-    expect(cache.sources.get('stadt-news')).toMatchObject({ lastError: { code }, consecutiveFailures: 1, itemCount: 3 })
+    expect(cache.sources.get('stadt-news')).toMatchObject({
+      lastError: { code },
+      consecutiveFailures: 1,
+      itemCount: 3,
+    })
   })
 
   it('stops a gzip bomb at maxBytes, counted after decompression', async () => {
@@ -105,14 +135,23 @@ describe('syncSource', () => {
   })
 
   it('refuses a redirect to file://', async () => {
-    const report = await syncGoodThen('/to-file.xml', { status: 302, headers: { location: 'file:///etc/passwd' } })
+    const report = await syncGoodThen('/to-file.xml', {
+      status: 302,
+      headers: { location: 'file:///etc/passwd' },
+    })
     expect(report.error?.code).toBe('RedirectNotAllowed')
     expect(titles()).toEqual([...GOOD_TITLES].sort())
   })
 
   it('reads UTF-8 bytes correctly although the server labels them ISO-8859-1', async () => {
-    const body = Buffer.from(rssFeed(['Straßensperrung Hauptstraße – 5 €'], { encoding: 'ISO-8859-1' }), 'utf8')
-    server.route('/mislabelled.xml', { headers: { 'content-type': 'application/rss+xml; charset=ISO-8859-1' }, body })
+    const body = Buffer.from(
+      rssFeed(['Straßensperrung Hauptstraße – 5 €'], { encoding: 'ISO-8859-1' }),
+      'utf8',
+    )
+    server.route('/mislabelled.xml', {
+      headers: { 'content-type': 'application/rss+xml; charset=ISO-8859-1' },
+      body,
+    })
     const report = await syncSource(source('/mislabelled.xml'), deps())
     expect(report.outcome).toBe('changed')
     expect(titles()).toEqual(['Straßensperrung Hauptstraße – 5 €'])
@@ -121,16 +160,23 @@ describe('syncSource', () => {
   it('replaces the snapshot on success: a removed item disappears, a corrected title is updated', async () => {
     server.route('/changes.xml', { body: rssFeed(GOOD_TITLES) })
     await syncSource(source('/changes.xml'), deps())
-    server.route('/changes.xml', { body: rssFeed(['Weihnachtsmarkt eröffnet – mit Eisbahn', 'Bürgerbüro geänderte Öffnungszeiten']) })
+    server.route('/changes.xml', {
+      body: rssFeed(['Weihnachtsmarkt eröffnet – mit Eisbahn', 'Bürgerbüro geänderte Öffnungszeiten']),
+    })
     const report = await syncSource(source('/changes.xml'), deps())
     expect(report.change).toEqual({ added: 0, updated: 1, removed: 1, unchanged: 1 })
-    expect(titles()).toEqual(['Bürgerbüro geänderte Öffnungszeiten', 'Weihnachtsmarkt eröffnet – mit Eisbahn'])
+    expect(titles()).toEqual([
+      'Bürgerbüro geänderte Öffnungszeiten',
+      'Weihnachtsmarkt eröffnet – mit Eisbahn',
+    ])
   })
 
   it('costs no parse and no write when the server answers 304 to the stored ETag', async () => {
     server.route('/etag.xml', (request, response) => {
       if (request.headers['if-none-match'] === '"v1"') return void response.writeHead(304).end()
-      response.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' }).end(rssFeed(GOOD_TITLES))
+      response
+        .writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' })
+        .end(rssFeed(GOOD_TITLES))
     })
     await syncSource(source('/etag.xml'), deps())
     const changesBefore = cache.db.prepare('SELECT total_changes() AS n').get() as { n: number }

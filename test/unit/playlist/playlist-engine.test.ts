@@ -31,9 +31,13 @@ const itemArbitrary = fc
       priority: spec.priority as ContentItem['priority'],
       summary: Array.from({ length: spec.words }, (_, word) => `Wort${word}.`).join(' '),
       validFrom: validFrom.toISOString(),
-      ...(spec.lengthH ? { validUntil: new Date(validFrom.getTime() + spec.lengthH * HOUR).toISOString() } : {}),
+      ...(spec.lengthH
+        ? { validUntil: new Date(validFrom.getTime() + spec.lengthH * HOUR).toISOString() }
+        : {}),
       ...(spec.kind === 'warning' ? { warning: { severity: spec.severity, urgency: 'Immediate' } } : {}),
-      ...(spec.scheduled ? { schedule: { weekdays: [spec.weekday], hours: [{ from: '09:00', to: '17:00' }] } } : {}),
+      ...(spec.scheduled
+        ? { schedule: { weekdays: [spec.weekday], hours: [{ from: '09:00', to: '17:00' }] } }
+        : {}),
     } as ContentItem)
   })
 
@@ -47,7 +51,10 @@ function allSlides(playlist: ReturnType<typeof buildPlaylist>): Slide[] {
 }
 
 function isValidAt(item: ContentItem, now: Date): boolean {
-  return Date.parse(item.validFrom) <= now.getTime() && (!item.validUntil || Date.parse(item.validUntil) > now.getTime())
+  return (
+    Date.parse(item.validFrom) <= now.getTime() &&
+    (!item.validUntil || Date.parse(item.validUntil) > now.getTime())
+  )
 }
 
 describe('buildPlaylist (properties)', () => {
@@ -103,7 +110,8 @@ describe('buildPlaylist (properties)', () => {
         cycle.forEach((slide, index) => {
           const previous = cycle[(index + cycle.length - 1) % cycle.length]!
           // Parts of one long item follow each other on purpose.
-          if (previous.item.id === slide.item.id) expect(slide.item.part?.index).toBe((previous.item.part?.index ?? 0) + 1)
+          if (previous.item.id === slide.item.id)
+            expect(slide.item.part?.index).toBe((previous.item.part?.index ?? 0) + 1)
         })
       }),
       { numRuns: 300 },
@@ -142,12 +150,19 @@ describe('buildPlaylist', () => {
     const firstTen = playlist.rotation.slice(0, 10).map((slide) => slide.item.kind)
     expect(firstTen.filter((kind) => kind === 'event').length).toBeGreaterThanOrEqual(4)
     // The busy kind is capped at its most relevant items (rotation.maxItemsPerKind, 15).
-    expect(new Set(playlist.rotation.map((slide) => slide.item.id)).size).toBe(config.rotation.maxItemsPerKind + 1)
+    expect(new Set(playlist.rotation.map((slide) => slide.item.id)).size).toBe(
+      config.rotation.maxItemsPerKind + 1,
+    )
   })
 
   it('lets a severe warning rotate first and more often, and sends minor warnings to the ticker', () => {
     const items = [
-      item({ id: 'sturm', kind: 'warning', priority: 'high', warning: { severity: 'Severe', urgency: 'Expected' } }),
+      item({
+        id: 'sturm',
+        kind: 'warning',
+        priority: 'high',
+        warning: { severity: 'Severe', urgency: 'Expected' },
+      }),
       item({ id: 'glaette', kind: 'warning', warning: { severity: 'Minor', urgency: 'Expected' } }),
       ...Array.from({ length: 6 }, (_, index) => item({ id: `news-${index}` })),
     ]
@@ -159,7 +174,12 @@ describe('buildPlaylist', () => {
 
   it('alternates several urgent items and keeps the rotation ready behind them', () => {
     const items = [
-      item({ id: 'evakuierung', kind: 'warning', priority: 'urgent', warning: { severity: 'Extreme', urgency: 'Immediate' } }),
+      item({
+        id: 'evakuierung',
+        kind: 'warning',
+        priority: 'urgent',
+        warning: { severity: 'Extreme', urgency: 'Immediate' },
+      }),
       item({ id: 'eilmeldung', kind: 'notice', priority: 'urgent' }),
       item({ id: 'news' }),
     ]
@@ -170,7 +190,11 @@ describe('buildPlaylist', () => {
   })
 
   it('honours show schedules in local time across midnight', () => {
-    const late = item({ id: 'nacht', kind: 'notice', schedule: { weekdays: [5], hours: [{ from: '22:00', to: '02:00' }] } })
+    const late = item({
+      id: 'nacht',
+      kind: 'notice',
+      schedule: { weekdays: [5], hours: [{ from: '22:00', to: '02:00' }] },
+    })
     const at = (iso: string) => buildPlaylist({ items: [late], config, now: new Date(iso) }).mode
     expect(at('2026-11-20T21:30:00Z')).toBe('rotation') // Fri 22:30 Berlin
     expect(at('2026-11-21T00:30:00Z')).toBe('rotation') // Sat 01:30 Berlin, still Friday's window
@@ -188,13 +212,27 @@ describe('buildPlaylist', () => {
       { index: 3, count: 3 },
     ])
     expect(parts.slice(0, 2).every((slide) => slide.item.text.endsWith('.'))).toBe(true)
-    expect(parts.map((slide) => slide.item.text).join(' ').split(' ').every((word) => /^(Satz|Nummer|\d+|endet|hier\.|…)$/.test(word))).toBe(true)
+    expect(
+      parts
+        .map((slide) => slide.item.text)
+        .join(' ')
+        .split(' ')
+        .every((word) => /^(Satz|Nummer|\d+|endet|hier\.|…)$/.test(word)),
+    ).toBe(true)
   })
 
   it('changes its version when a title is corrected, and only then', () => {
-    const before = buildPlaylist({ items: [item({ id: 'a', title: 'Sitzung am Dienstag' })], config, now: NOW })
+    const before = buildPlaylist({
+      items: [item({ id: 'a', title: 'Sitzung am Dienstag' })],
+      config,
+      now: NOW,
+    })
     const same = buildPlaylist({ items: [item({ id: 'a', title: 'Sitzung am Dienstag' })], config, now: NOW })
-    const after = buildPlaylist({ items: [item({ id: 'a', title: 'Sitzung am Mittwoch' })], config, now: NOW })
+    const after = buildPlaylist({
+      items: [item({ id: 'a', title: 'Sitzung am Mittwoch' })],
+      config,
+      now: NOW,
+    })
     expect(same.version).toBe(before.version)
     expect(after.version).not.toBe(before.version)
   })

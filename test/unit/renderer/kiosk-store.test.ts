@@ -7,7 +7,11 @@ import { createServerClock } from '../../../renderer/kiosk/state/server-clock.js
 const START = Date.parse('2026-11-21T10:00:00.000Z')
 
 function slide(key: string, durationMs = 10_000, title = `Titel ${key}`): Slide {
-  return { key, durationMs, item: { id: key, sourceId: 'test', kind: 'event', priority: 'normal', title, text: '' } }
+  return {
+    key,
+    durationMs,
+    item: { id: key, sourceId: 'test', kind: 'event', priority: 'normal', title, text: '' },
+  }
 }
 
 function state(rotation: Slide[], patch: Partial<PlayerState> = {}): PlayerState {

@@ -12,7 +12,15 @@ function slide(key: string, patch: Partial<SlideItem> = {}, durationMs = 10_000)
   return {
     key,
     durationMs,
-    item: { id: key, sourceId: 'test', kind: 'news', priority: 'normal', title: `Titel ${key}`, text: '', ...patch },
+    item: {
+      id: key,
+      sourceId: 'test',
+      kind: 'news',
+      priority: 'normal',
+      title: `Titel ${key}`,
+      text: '',
+      ...patch,
+    },
   }
 }
 

@@ -28,7 +28,11 @@ describe('SyncScheduler', () => {
   })
 
   function scheduler(path: string, schedule = '*/2 * * * *') {
-    const instance = new SyncScheduler({ cache, monitor: testMonitor(), clock, maxImageBytes: 1024 }, silentLogger(), { baseBackoffMs: 60_000 })
+    const instance = new SyncScheduler(
+      { cache, monitor: testMonitor(), clock, maxImageBytes: 1024 },
+      silentLogger(),
+      { baseBackoffMs: 60_000 },
+    )
     instance.schedule([testSource('rss', { id: 'news', url: server.url(path), schedule })], { cron: false })
     return instance
   }
