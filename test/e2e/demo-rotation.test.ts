@@ -174,7 +174,10 @@ describe('the demo monitor in Chromium', () => {
       while (checked.size < KINDS.length && Date.now() < deadline) {
         const { value: slide } = await waitFor('a slide of a kind not yet checked', 60_000, async () => {
           const shown = await kiosk.shown()
-          return shown.kind && shown.key !== 'fallback' && !checked.has(shown.kind) ? shown : undefined
+          // A fallback frame (no slide yet, or a slide that failed to render) is not a kind to check.
+          return shown.kind && shown.key && shown.kind !== 'fallback' && !checked.has(shown.kind)
+            ? shown
+            : undefined
         })
         // The crossfade and the entering slide's settle animation (both 600 ms) are over.
         await waitFor('the crossfade to end', 5_000, async () => (await kiosk.shown()).frames === 1)

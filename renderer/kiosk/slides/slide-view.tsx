@@ -21,6 +21,10 @@ export function SlideView({ showing, player }: { showing: Showing; player: Playe
   useEffect(() => {
     if (error) retry()
   }, [showing.slide])
+  useEffect(() => {
+    // Visible in the console (and to the end-to-end tests), never on the screen.
+    if (error) console.error(`slide ${showing.slide?.key ?? '?'} failed to render:`, error)
+  }, [error])
   if (error) return <Fallback player={player} />
   return <KindSlide showing={showing} player={player} />
 }
