@@ -1,17 +1,9 @@
 import { existsSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { HEADLESS_CHROMIUM_ARGS } from '../shell/chromium-flags.js'
 import type { Logger } from '../util/logger.js'
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium'
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-]
 
 /** Ready means: the page has drawn its first frame, every image has loaded and fonts are in. */
 const PAGE_READY = `(() => {
@@ -149,7 +141,7 @@ export class PageRenderer {
         chromium.launch({
           executablePath: this.executablePath,
           headless: true,
-          args: CHROMIUM_ARGS,
+          args: HEADLESS_CHROMIUM_ARGS,
           timeout: this.timeoutMs,
         }),
       )

@@ -1,5 +1,20 @@
 import type { Migration } from './sqlite-database.js'
 
+/** Images by content hash (AssetStore): feed images in cache.db, notice uploads in state.db. */
+const ASSET_TABLES = `
+  CREATE TABLE assets (
+    id TEXT PRIMARY KEY,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE asset_urls (
+    url TEXT PRIMARY KEY,
+    asset_id TEXT NOT NULL REFERENCES assets (id) ON DELETE CASCADE,
+    fetched_at INTEGER NOT NULL
+  );
+`
+
 /** cache.db: what the feeds can send again. WAL + synchronous=NORMAL. */
 export const CACHE_MIGRATIONS: readonly Migration[] = [
   {
@@ -52,17 +67,7 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX sync_runs_by_source ON sync_runs (source_id, id);
 
-      CREATE TABLE assets (
-        id TEXT PRIMARY KEY,
-        mime TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE asset_urls (
-        url TEXT PRIMARY KEY,
-        asset_id TEXT NOT NULL REFERENCES assets (id) ON DELETE CASCADE,
-        fetched_at INTEGER NOT NULL
-      );
+      ${ASSET_TABLES}
     `,
   },
 ]
@@ -114,17 +119,7 @@ export const STATE_MIGRATIONS: readonly Migration[] = [
     version: 2,
     description: 'images uploaded with notices',
     up: `
-      CREATE TABLE assets (
-        id TEXT PRIMARY KEY,
-        mime TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE asset_urls (
-        url TEXT PRIMARY KEY,
-        asset_id TEXT NOT NULL REFERENCES assets (id) ON DELETE CASCADE,
-        fetched_at INTEGER NOT NULL
-      );
+      ${ASSET_TABLES}
     `,
   },
 ]

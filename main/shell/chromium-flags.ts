@@ -1,6 +1,21 @@
 import { existsSync } from 'node:fs'
 
 /** Where distributions put Chromium (Debian/Raspberry Pi OS, Ubuntu, Google's package). */
+/**
+ * A headless Chromium that renders pages for the core (admin previews, screenshots without a
+ * shell) and for tests: no sandbox (it runs as root in containers), no GPU, and none of the
+ * background traffic a closed network refuses.
+ */
+export const HEADLESS_CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+]
+
 export const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',

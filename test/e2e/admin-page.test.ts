@@ -4,6 +4,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NoticeWithStatus } from '../../contracts/admin-api.js'
 import type { PlayerState } from '../../contracts/player-state.js'
+import { HEADLESS_CHROMIUM_ARGS } from '../../main/shell/chromium-flags.js'
 import { packagePath } from '../../main/util/package-root.js'
 import { ensureAdminPageBuilt } from '../helpers/renderer-build.js'
 import {
@@ -14,15 +15,6 @@ import {
   within,
 } from '../integration/admin/admin-harness.js'
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-]
 const BERLIN = 'Europe/Berlin'
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -90,7 +82,7 @@ describe('admin page in Chromium', () => {
     adminUrl = `${new URL(h.url).origin}/admin/`
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      args: HEADLESS_CHROMIUM_ARGS,
       timeout: 30_000,
     })
     // The browser's own zone is not the monitor's: times must still come out in Berlin time.

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { type LoadedConfig, parseConfigText } from '../../kiosk-config/config-loader.js'
 import { KioskCore } from '../../main/core/kiosk-core.js'
+import { HEADLESS_CHROMIUM_ARGS } from '../../main/shell/chromium-flags.js'
 import { type Clock, systemClock } from '../../main/util/clock.js'
 import { silentLogger } from '../../main/util/logger.js'
 import { packagePath } from '../../main/util/package-root.js'
@@ -12,15 +13,7 @@ import { packagePath } from '../../main/util/package-root.js'
  * missing the tests fail loudly (CI installs it first); they never skip.
  */
 export const CHROMIUM_PATH = '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-]
+export const CHROMIUM_ARGS = HEADLESS_CHROMIUM_ARGS
 export const SCREENSHOT_DIR = packagePath('test-results', 'screenshots')
 export const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
