@@ -93,7 +93,7 @@ export function registerStartCommand(program: Command, output: Output): void {
           ...(port !== undefined ? { playerPort: port } : {}),
         })
         output.out(`player: ${core.playerUrl}`)
-      if (core.adminUrl) output.out(`admin:  ${core.adminUrl.replace(/\/api\/v1$/, '')}/admin`)
+        if (core.adminUrl) output.out(`admin:  ${core.adminUrl.replace(/\/api\/v1$/, '')}/admin`)
         let shell: KioskShell | undefined
         if (choice.shell === 'chromium') {
           const chromium = new ChromiumShell({
