@@ -11,6 +11,7 @@ export const SOURCE_FAILURE_CODES = [
   'HttpError',
   'TooManyRedirects',
   'RedirectNotAllowed',
+  'AddressNotAllowed',
   'UnsupportedUrl',
   'EmptyBody',
   'NotAFeed',

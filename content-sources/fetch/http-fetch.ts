@@ -1,4 +1,5 @@
 import type { SourceFailure } from '../source-result.js'
+import { type AddressGuard, noDeeperThan } from './address-policy.js'
 
 export interface FetchRequest {
   url: string
@@ -11,6 +12,11 @@ export interface FetchRequest {
   lastModified?: string
   accept?: string
   signal?: AbortSignal
+  /**
+   * Checked before the request and before every redirect hop (SSRF guard). Without one, only
+   * redirects are checked: they may not lead deeper into the network than the first URL.
+   */
+  guard?: AddressGuard
 }
 
 export interface FetchedDocument {
@@ -41,10 +47,14 @@ export async function fetchDocument(request: FetchRequest): Promise<FetchOutcome
   const timer = setTimeout(() => deadline.abort(), request.timeoutMs)
   const signal = request.signal ? AbortSignal.any([deadline.signal, request.signal]) : deadline.signal
   let url = request.url
+  const redirectGuard = noDeeperThan(request.url)
   try {
     for (let hop = 0; ; hop++) {
       if (!isHttpUrl(url))
         return fail('UnsupportedUrl', `Only http and https URLs can be fetched, not ${scheme(url)}.`)
+      const guard = request.guard ?? (hop > 0 ? redirectGuard : undefined)
+      const refusal = await guard?.(new URL(url))
+      if (refusal) return fail('AddressNotAllowed', `Refused to fetch ${url}: ${refusal}.`)
       const response = await fetch(url, { redirect: 'manual', signal, headers: requestHeaders(request) })
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel().catch(() => {})

@@ -1,4 +1,5 @@
 import type { ContentItem } from '../../content-sources/content-item.js'
+import { noDeeperThan } from '../../content-sources/fetch/address-policy.js'
 import { fetchDocument } from '../../content-sources/fetch/http-fetch.js'
 import type { ContentCache } from '../cache/content-cache.js'
 
@@ -14,9 +15,17 @@ const IMAGE_TIMEOUT_MS = 15_000
  */
 export async function attachImages(
   items: readonly ContentItem[],
-  options: { cache: ContentCache; now: Date; maxBytes: number; warnings: string[] },
+  options: {
+    cache: ContentCache
+    now: Date
+    maxBytes: number
+    warnings: string[]
+    /** The feed that named the images: they may not lead deeper into the network than it. */
+    origin: string
+  },
 ): Promise<ContentItem[]> {
   const { cache, now, maxBytes, warnings } = options
+  const guard = noDeeperThan(options.origin)
   const assetByUrl = new Map<string, string | undefined>()
   const wanted: string[] = []
   for (const item of items) {
@@ -26,7 +35,13 @@ export async function attachImages(
     if (!known && wanted.length < MAX_NEW_IMAGES_PER_SYNC) wanted.push(item.imageUrl)
   }
   const download = async (url: string) => {
-    const outcome = await fetchDocument({ url, timeoutMs: IMAGE_TIMEOUT_MS, maxBytes, accept: 'image/*' })
+    const outcome = await fetchDocument({
+      url,
+      timeoutMs: IMAGE_TIMEOUT_MS,
+      maxBytes,
+      accept: 'image/*',
+      guard,
+    })
     if (!outcome.ok) return void warnings.push(`image ${url}: ${outcome.error.message}`)
     if (outcome.notModified) return
     const asset = cache.assets.put(outcome.document.bytes, now)

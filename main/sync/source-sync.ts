@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { noDeeperThan } from '../../content-sources/fetch/address-policy.js'
 import {
   type FetchedDocument,
   type FetchOutcome,
@@ -110,6 +111,7 @@ export async function syncSource(source: SourceConfig, deps: SyncDependencies): 
         timeoutMs: source.timeoutMs,
         maxBytes: source.maxBytes,
         accept: adapter.accept,
+        guard: noDeeperThan(document.url),
       }),
   })
   if (!result.ok) return finish(failed(result.error, state), failedState(state, url, startedAt, result.error))
@@ -120,6 +122,7 @@ export async function syncSource(source: SourceConfig, deps: SyncDependencies): 
     now: startedAt,
     maxBytes: deps.maxImageBytes,
     warnings,
+    origin: document.url,
   })
   // Snapshot and status commit together: status never describes items that are not there.
   return cache.transaction(() => {

@@ -195,4 +195,17 @@ describe('syncSource', () => {
     const report = await syncSource(source('/same.xml'), deps())
     expect(report).toMatchObject({ outcome: 'unchanged', parsed: false, itemCount: 3 })
   })
+
+  it('refuses images that would send the monitor to another loopback service (its own admin API)', async () => {
+    const feed = rssFeed(['Neue Meldung']).replace(
+      '</item>',
+      `<enclosure url="http://localhost:${new URL(server.origin).port}/api/v1/status?i=1" type="image/png"/></item>`,
+    )
+    server.route('/ssrf.xml', { body: feed })
+    const report = await syncSource(source('/ssrf.xml'), deps())
+    expect(report.outcome).toBe('changed')
+    expect(report.warnings.join('\n')).toMatch(/may not send the monitor there/)
+    expect(server.requests.some((request) => request.path.startsWith('/api/v1/status'))).toBe(false)
+    expect(titles()).toEqual(['Neue Meldung'])
+  })
 })
