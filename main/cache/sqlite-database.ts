@@ -20,31 +20,46 @@ export interface OpenOptions {
 
 /**
  * Opens (or creates) a SQLite file in WAL mode, checks its integrity and brings its schema up
- * to date. A file that fails the check is moved to quarantine/ with its -wal and -shm and a
- * fresh one is created: a cache can be re-fetched, and the kiosk must start either way.
+ * to date. Only a file SQLite itself calls damaged (SQLITE_CORRUPT, SQLITE_NOTADB, or a failed
+ * quick_check) is moved to quarantine/ with its -wal and -shm and replaced by a fresh one: a
+ * cache can be re-fetched, and the kiosk must start either way. Anything else (a lock held by
+ * another process, missing permissions) is an error for the caller: a busy database is never
+ * mistaken for a broken one.
  */
 export function openSqlite(path: string, options: OpenOptions): SqliteDatabase {
   mkdirSync(dirname(path), { recursive: true })
-  let db = tryOpen(path)
-  const problem = db ? integrityProblem(db) : 'the file could not be opened as a database'
-  if (problem) {
-    db?.close()
-    const target = quarantine(path)
-    options.onQuarantine?.(target, problem)
-    db = new Database(path)
+  const opened = tryOpen(path)
+  let db: SqliteDatabase
+  if (opened.ok) {
+    const problem = integrityProblem(opened.db)
+    if (problem) opened.db.close()
+    db = problem ? replaceDamaged(path, problem, options) : opened.db
+  } else {
+    db = replaceDamaged(path, opened.problem, options)
   }
-  configure(db!, options.synchronous)
-  migrate(db!, options.migrations)
-  return db!
+  configure(db, options.synchronous)
+  migrate(db, options.migrations)
+  return db
 }
 
-function tryOpen(path: string): SqliteDatabase | undefined {
+const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB'])
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? ''
+  return DAMAGED.has(code) || [...DAMAGED].some((damaged) => code.startsWith(`${damaged}_`))
+}
+
+function tryOpen(path: string): { ok: true; db: SqliteDatabase } | { ok: false; problem: string } {
+  const db = new Database(path)
   try {
-    const db = new Database(path)
+    // Wait for a writer in another process instead of failing at once.
+    db.pragma('busy_timeout = 5000')
     db.pragma('schema_version')
-    return db
-  } catch {
-    return undefined
+    return { ok: true, db }
+  } catch (error) {
+    db.close()
+    if (isDamage(error)) return { ok: false, problem: `not a usable database: ${(error as Error).message}` }
+    throw error
   }
 }
 
@@ -54,8 +69,15 @@ function integrityProblem(db: SqliteDatabase): string | undefined {
     const result = rows.map((row) => row.quick_check).join('; ')
     return result === 'ok' ? undefined : `quick_check: ${result}`
   } catch (error) {
-    return `quick_check failed: ${(error as Error).message}`
+    if (isDamage(error)) return `quick_check failed: ${(error as Error).message}`
+    throw error
   }
+}
+
+function replaceDamaged(path: string, problem: string, options: OpenOptions): SqliteDatabase {
+  const target = quarantine(path)
+  options.onQuarantine?.(target, problem)
+  return new Database(path)
 }
 
 function configure(db: SqliteDatabase, synchronous: 'FULL' | 'NORMAL'): void {

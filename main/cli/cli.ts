@@ -52,7 +52,9 @@ export async function runCli(argv: readonly string[], output: Output = processOu
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
-    throw error
+    // A database locked by another process, a disk that is full: said plainly, no stack trace.
+    output.err(`infomonitor: ${(error as Error).message}`)
+    return EXIT.failed
   } finally {
     process.exitCode = undefined
   }

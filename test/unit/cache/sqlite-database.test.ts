@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CACHE_MIGRATIONS, STATE_MIGRATIONS } from '../../../main/cache/cache-schema.js'
 import { ContentCache } from '../../../main/cache/content-cache.js'
@@ -68,4 +69,24 @@ describe('openSqlite', () => {
     expect(existsSync(join(path, 'quarantine'))).toBe(true)
     expect(readdirSync(join(path, 'quarantine')).some((file) => file.startsWith('cache.db.'))).toBe(true)
   })
+
+  it('never takes a database locked by another writer for a damaged one', () => {
+    const path = dir()
+    const cache = ContentCache.open(path)
+    cache.items.replaceSnapshot('news', [testItem({ id: 'news:1', sourceId: 'news' })])
+    cache.close()
+    const holder = new Database(join(path, 'cache.db'))
+    holder.pragma('locking_mode = EXCLUSIVE')
+    holder.exec('BEGIN EXCLUSIVE')
+    try {
+      expect(() => ContentCache.open(path)).toThrow(/locked|busy/i)
+    } finally {
+      holder.exec('ROLLBACK')
+      holder.close()
+    }
+    expect(existsSync(join(path, 'quarantine'))).toBe(false)
+    const reopened = ContentCache.open(path)
+    expect(reopened.items.all().map((item) => item.id)).toEqual(['news:1'])
+    reopened.close()
+  }, 20_000)
 })
