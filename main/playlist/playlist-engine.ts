@@ -122,6 +122,12 @@ function mixRotation(items: readonly ShownItem[], rotation: KioskConfig['rotatio
     if (weight > 0) weights.set(kind, weight)
   }
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0)
+  // A cycle has room for MAX_CYCLE slides; a kind gets its weight's share of them, so a kind
+  // with a small weight shows fewer items than maxItemsPerKind, but each of them every cycle.
+  for (const [kind, weight] of weights) {
+    const share = Math.max(1, Math.floor((MAX_CYCLE * weight) / total))
+    byKind.set(kind, byKind.get(kind)!.slice(0, share))
+  }
   // Long enough that every item of every kind appears once; short kinds repeat.
   const length = Math.min(
     MAX_CYCLE,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ContentItem } from '../../../content-sources/content-item.js'
 import type { Slide } from '../../../contracts/player-state.js'
 import { KioskConfigSchema } from '../../../kiosk-config/schema/kiosk-config.js'
-import { buildPlaylist } from '../../../main/playlist/playlist-engine.js'
+import { buildPlaylist, isShowable } from '../../../main/playlist/playlist-engine.js'
 import { testItem } from '../../helpers/items.js'
 
 const config = KioskConfigSchema.parse({ monitor: { id: 'test', name: 'Schmölln' } })
@@ -91,10 +91,14 @@ describe('buildPlaylist (properties)', () => {
       fc.property(scenario, ({ items, offsetH }) => {
         const now = new Date(NOW.getTime() + offsetH * HOUR)
         const playlist = buildPlaylist({ items, config, now })
-        const interruptIds = new Set(playlist.interrupt.map((slide) => slide.item.id))
-        const urgentShown = allSlides(playlist).filter((slide) => slide.item.priority === 'urgent')
-        if (urgentShown.length > 0) expect(playlist.mode).toBe('interrupt')
-        for (const slide of urgentShown) expect(interruptIds.has(slide.item.id)).toBe(true)
+        const urgentNow = items.filter(
+          (item) =>
+            item.priority === 'urgent' && item.kind !== 'weather' && isShowable(item, now, 'Europe/Berlin'),
+        )
+        expect(new Set(playlist.interrupt.map((slide) => slide.item.id))).toEqual(
+          new Set(urgentNow.map((item) => item.id)),
+        )
+        expect(playlist.mode === 'interrupt').toBe(urgentNow.length > 0)
         expect(playlist.rotation.every((slide) => slide.item.priority !== 'urgent')).toBe(true)
       }),
       { numRuns: 300 },
@@ -118,15 +122,24 @@ describe('buildPlaylist (properties)', () => {
     )
   })
 
-  it('shows every kind with valid items within a bounded number of slides', () => {
+  it('shows every kind with valid items, each within a bounded number of slides', () => {
     const weights = config.rotation.mix
     const total = Object.values(weights).reduce((sum, weight) => sum + weight * 2, 0)
     fc.assert(
       fc.property(scenario, ({ items, offsetH }) => {
-        const playlist = buildPlaylist({ items, config, now: new Date(NOW.getTime() + offsetH * HOUR) })
-        const cycle = playlist.rotation
-        for (const kind of new Set(cycle.map((slide) => slide.item.kind))) {
-          const bound = (Math.ceil(total / weights[kind]) + 1) * 3
+        const now = new Date(NOW.getTime() + offsetH * HOUR)
+        const cycle = buildPlaylist({ items, config, now }).rotation
+        const rotating = items.filter(
+          (item) =>
+            item.kind !== 'weather' &&
+            item.priority !== 'urgent' &&
+            !(item.kind === 'warning' && ['Minor', 'Unknown'].includes(item.warning!.severity)) &&
+            isShowable(item, now, 'Europe/Berlin'),
+        )
+        const kindsWithItems = new Set(rotating.map((item) => item.kind))
+        expect(new Set(cycle.map((slide) => slide.item.kind))).toEqual(kindsWithItems)
+        for (const kind of kindsWithItems) {
+          const bound = (Math.ceil(total / weights[kind as keyof typeof weights]) + 1) * 3
           const positions = cycle.flatMap((slide, index) => (slide.item.kind === kind ? [index] : []))
           // Gaps between consecutive appearances, including the wrap-around of the loop.
           const gaps = positions.map((position, index) =>
@@ -235,6 +248,28 @@ describe('buildPlaylist', () => {
     })
     expect(same.version).toBe(before.version)
     expect(after.version).not.toBe(before.version)
+  })
+
+  it('shows each item it keeps at least once per cycle, even for a kind with a small weight', () => {
+    const kinds = ['roadworks', 'event', 'tourism', 'news', 'notice'] as const
+    const items = kinds.flatMap((kind) =>
+      Array.from({ length: 15 }, (_, index) =>
+        item({
+          id: `${kind}-${index}`,
+          kind,
+          startsAt: `2026-12-${String(index + 1).padStart(2, '0')}T10:00:00.000Z`,
+        }),
+      ),
+    )
+    const cycle = buildPlaylist({ items, config, now: NOW }).rotation
+    const shown = new Set(cycle.map((slide) => slide.item.id))
+    expect(cycle.length).toBeLessThanOrEqual(120)
+    for (const kind of kinds) {
+      const count = [...shown].filter((id) => id.startsWith(`${kind}-`)).length
+      // The kind's share of a 120-slide cycle, at most maxItemsPerKind: and those, every cycle.
+      const share = Math.min(15, Math.floor((120 * config.rotation.mix[kind]) / 10))
+      expect(count, kind).toBe(share)
+    }
   })
 
   it('keeps weather out of the rotation', () => {
