@@ -20,6 +20,11 @@ export const AdminSchema = z.strictObject({
   /** Loopback by default; IT opens it to the LAN deliberately (e.g. 0.0.0.0:8090). */
   listen: ListenSchema.default('127.0.0.1:8090'),
   tokens: z.array(AdminTokenSchema).max(100).default([]),
+  /**
+   * Whether a config pushed through the API may change the display power commands, which run
+   * as shell commands on the device. Only the config file can switch this on.
+   */
+  allowRemoteCommands: z.boolean().default(false),
   /** Extra host names the admin API answers to (DNS-rebinding guard); IPs and localhost always pass. */
   allowedHosts: z.array(z.string().min(1).max(253)).max(20).default([]),
 })

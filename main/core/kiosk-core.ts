@@ -243,7 +243,8 @@ export class KioskCore {
 
   private collectAssetGarbage(): void {
     const referenced = new Set(this.cache.items.referencedAssetIds())
-    const removed = this.cache.assets.collectGarbage(referenced)
+    const hourAgo = new Date(this.clock.now().getTime() - 60 * 60_000)
+    const removed = this.cache.assets.collectGarbage(referenced, hourAgo)
     if (removed > 0) this.log.info({ removed }, 'unused images removed from the cache')
   }
 

@@ -8,6 +8,7 @@ import {
   ConfigVersionListSchema,
 } from '../../../contracts/admin-api.js'
 import { type LoadedConfig, parseConfigText } from '../../../kiosk-config/config-loader.js'
+import { configChanges, remoteCommandProblems, withTokens } from '../../config/config-changes.js'
 import type { AdminApp, AdminContext } from '../admin-context.js'
 import { ERROR_RESPONSES } from '../admin-context.js'
 import { actorOf, IT_ONLY } from '../auth.js'
@@ -98,6 +99,9 @@ export function registerConfigRoutes(app: AdminApp, context: AdminContext, baseD
         const format = type === 'application/json' ? 'json' : 'yaml'
         const parsed = parseConfigText(request.body, format, baseDir)
         if (!parsed.ok) return reply.code(422).send(invalid(parsed.problems, 'The config'))
+        const refused = remoteCommandProblems(core.config, parsed.config)
+        if (refused.length > 0) return reply.code(422).send(invalid(refused, 'The config'))
+        const before = core.config
         const actor = actorOf(request).name
         const result = apply(parsed, actor)
         if (result.changed) {
@@ -110,6 +114,7 @@ export function registerConfigRoutes(app: AdminApp, context: AdminContext, baseD
               from: current,
               to: result.version,
               hash: parsed.hash,
+              changed: configChanges(before, parsed.config),
               restartRequired: result.restartRequired,
             },
           })
@@ -147,10 +152,21 @@ export function registerConfigRoutes(app: AdminApp, context: AdminContext, baseD
       const ifMatch = request.headers['if-match']
       if (ifMatch !== undefined && versionOf(ifMatch) !== current) return reply.code(412).send(stale(current))
       const target = request.body?.version ?? current - 1
-      const stored = target >= 1 ? core.configVersions.get(target) : undefined
+      if (target < 1)
+        return reply.code(409).send({ error: 'There is no earlier config version to roll back to.' })
+      const stored = core.configVersions.get(target)
       if (!stored) return reply.code(404).send({ error: `There is no config version ${target}.` })
-      const parsed = parseConfigText(stored.text, stored.format, baseDir)
+      // Settings come back, credentials do not: a token revoked since stays revoked.
+      const original = parseConfigText(stored.text, stored.format, baseDir)
+      const sameTokens =
+        original.ok &&
+        JSON.stringify(original.config.admin.tokens) === JSON.stringify(core.config.admin.tokens)
+      const text = sameTokens ? stored.text : withTokens(stored.text, stored.format, core.config.admin.tokens)
+      const parsed = sameTokens ? original : parseConfigText(text, stored.format, baseDir)
       if (!parsed.ok) return reply.code(422).send(invalid(parsed.problems, `Config version ${target}`))
+      const refused = remoteCommandProblems(core.config, parsed.config)
+      if (refused.length > 0) return reply.code(422).send(invalid(refused, `Config version ${target}`))
+      const before = core.config
       const actor = actorOf(request).name
       const result = apply(parsed, actor)
       if (result.changed) {
@@ -163,6 +179,7 @@ export function registerConfigRoutes(app: AdminApp, context: AdminContext, baseD
             from: current,
             to: result.version,
             restored: target,
+            changed: configChanges(before, parsed.config),
             restartRequired: result.restartRequired,
           },
         })

@@ -213,4 +213,39 @@ describe('admin API: config push, history and rollback', () => {
     expect((await push(h.text, h.core.configVersion)).status).toBe(200)
     expect((await http(`${h.url}/notices`, { token: h.tokens.press })).status).toBe(200)
   })
+
+  it('rolls back settings but never credentials: a token revoked since stays revoked', async () => {
+    const withoutPress = h.text
+      .replace(/^ {4}- .*"pressestelle".*$\n/m, '')
+      .replace('name: Schmölln', 'name: Altenburg')
+    expect((await push(withoutPress, h.core.configVersion)).status).toBe(200)
+    expect((await playerState()).monitor.name).toBe('Altenburg')
+    const rollback = await http(`${h.url}/config/rollback`, { method: 'POST', token: h.tokens.it })
+    expect(rollback.status, rollback.text).toBe(200)
+    expect((await playerState()).monitor.name).toBe('Schmölln')
+    expect(
+      (await http(`${h.url}/notices`, { token: h.tokens.press, localAddress: '127.0.9.2' })).status,
+    ).toBe(401)
+    const audit = (await get('/audit?limit=2')).json<{ action: string; detail: { changed: string[] } }[]>()
+    expect(audit[0]!.action).toBe('config.rollback')
+    expect(audit[0]!.detail.changed).toEqual(['monitor.name'])
+    expect(audit[1]!.detail.changed.sort()).toEqual(['admin.tokens', 'monitor.name'])
+    expect(JSON.stringify(audit)).not.toMatch(/sha256:/)
+    expect((await push(h.text, h.core.configVersion)).status).toBe(200)
+  })
+
+  it('refuses a pushed config that changes the display power commands, which run as shell commands', async () => {
+    const before = h.core.configVersion
+    const withCommand = `${h.text}\ndisplay:\n  powerOff: 'rm -rf /var/lib/infomonitor'\n`
+    const response = await push(withCommand, before)
+    expect(response.status).toBe(422)
+    expect(response.json<{ problems: { path: string }[] }>().problems.map((problem) => problem.path)).toEqual(
+      ['display.powerOff'],
+    )
+    const sneaky = h.text.replace('admin:', 'admin:\n  allowRemoteCommands: true')
+    const switched = await push(sneaky, before)
+    expect(switched.status).toBe(422)
+    expect(h.core.configVersion).toBe(before)
+    expect(h.core.config.display.powerOff).toBeUndefined()
+  })
 })
