@@ -18,17 +18,32 @@ export function registerInspectCommand(program: Command, output: Output): void {
     .command('inspect <inputs...>')
     .description('show what InfoMonitor makes of feeds (files or URLs), without storing anything')
     .option('--type <type>', `the input's format (${TYPES.join(', ')}); guessed when absent`)
+    .option('--source <id>', "read the inputs with a configured source's settings (type, field mapping, …)")
     .option('--json', 'one JSON line per input: {"input", "items", "error"}')
-    .action(async (inputs: string[], options: { type?: string; json?: boolean }) => {
+    .action(async (inputs: string[], options: { type?: string; source?: string; json?: boolean }) => {
       const globals = program.opts<GlobalOptions>()
       if (options.type !== undefined && !TYPES.includes(options.type as SourceType)) {
         throw new CliExit(EXIT.usage, `--type: "${options.type}" is not one of ${TYPES.join(', ')}`)
       }
       const { config } = requireConfig(globals)
+      const template =
+        options.source === undefined
+          ? undefined
+          : config.sources.find((source) => source.id === options.source)
+      if (options.source !== undefined && !template) {
+        const known = config.sources.map((source) => source.id).join(', ')
+        throw new CliExit(EXIT.usage, `--source: no source "${options.source}" in the config (${known})`)
+      }
       const now = clockFrom(globals).now()
       let failures = 0
       for (const input of inputs) {
-        const result = await inspectInput(input, options.type as SourceType | undefined, config.monitor, now)
+        const result = await inspectInput(
+          input,
+          options.type as SourceType | undefined,
+          config.monitor,
+          now,
+          template,
+        )
         if (!result.ok) failures++
         if (options.json) {
           output.out(
@@ -51,11 +66,12 @@ export async function inspectInput(
   type: SourceType | undefined,
   monitor: MonitorConfig,
   now: Date,
+  template?: SourceConfig,
 ): Promise<SourceResult> {
   const isUrl = /^https?:\/\//i.test(input)
   const loaded = isUrl ? await fetchInput(input) : await readInput(input)
   if ('code' in loaded) return { ok: false, error: loaded }
-  const resolvedType = type ?? guessType(input, loaded.bytes)
+  const resolvedType = template?.type ?? type ?? guessType(input, loaded.bytes)
   if (!resolvedType) {
     return {
       ok: false,
@@ -66,18 +82,22 @@ export async function inspectInput(
     }
   }
   const source: SourceConfig = SourceSchema.parse({
-    id: 'inspect',
-    type: resolvedType,
-    url: isUrl ? input : `http://localhost/${encodeURIComponent(basename(input))}`,
     ...(resolvedType === 'geojson' || resolvedType === 'csv' ? { fields: { title: 'title' } } : {}),
+    ...template,
+    id: template?.id ?? 'inspect',
+    type: resolvedType,
+    url: isUrl ? input : loaded.url,
   })
   const adapter = adapterFor(resolvedType) as SourceAdapter<SourceType>
-  return adapter.parse(loaded, {
+  const result = await adapter.parse(loaded, {
     source: source as never,
     monitor,
     now,
     ...(isUrl ? { fetchMore: (url: string) => fetchDocument({ url, ...INSPECT_LIMITS }) } : {}),
   })
+  // A local file is parsed under a stand-in URL; messages name the file.
+  if (!result.ok && !isUrl) result.error.message = result.error.message.replaceAll(loaded.url, input)
+  return result
 }
 
 async function fetchInput(url: string): Promise<FetchedDocument | SourceFailure> {

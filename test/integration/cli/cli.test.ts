@@ -210,4 +210,47 @@ describe('infomonitor CLI', () => {
     expect(lines[1]).toMatchObject({ error: { code: 'HttpError' }, items: [] })
     expect(lines[2]).toMatchObject({ error: { code: 'InputNotFound' }, items: [] })
   })
+
+  it("inspects roadworks with a configured source's field mapping (--source)", async () => {
+    const file = writeConfig('roadworks.yaml', [
+      {
+        id: 'baustellen',
+        type: 'geojson',
+        url: server.url('/unused.geojson'),
+        fields: { title: 'titel', endsAt: { path: 'ende', format: 'dd.MM.yyyy' } },
+      },
+    ])
+    const geojson = join(dir.path, 'baustellen.geojson')
+    writeFileSync(
+      geojson,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { titel: 'Markt: Pflasterarbeiten', ende: '31.12.2026' },
+            geometry: { type: 'Point', coordinates: [12.356, 50.895] },
+          },
+        ],
+      }),
+    )
+    const plain = await cli('--config', file, 'inspect', geojson, '--json')
+    expect(JSON.parse(plain.stdout).error.code).toBe('InvalidContent')
+    const mapped = await cli(
+      '--config',
+      file,
+      '--now',
+      '2026-11-21T10:00:00Z',
+      'inspect',
+      geojson,
+      '--source',
+      'baustellen',
+      '--json',
+    )
+    expect(mapped.code).toBe(0)
+    expect(JSON.parse(mapped.stdout).items).toMatchObject([
+      { title: 'Markt: Pflasterarbeiten', kind: 'roadworks' },
+    ])
+    expect((await cli('--config', file, 'inspect', geojson, '--source', 'nope')).code).toBe(2)
+  })
 })
