@@ -57,8 +57,9 @@ describe('untrusted feed content in Chromium', () => {
 
   beforeAll(async () => {
     await feeds.start()
-    // To the page, "localhost:<port>" is another host than the player's 127.0.0.1:<port>.
-    remoteImage = `http://localhost:${feeds.port}/bilder/stadtlogo.png`
+    // The feed's own server: to the page another origin than the player's (another port). The
+    // core may fetch it (an image on the feed's host); the page must only ever see /media/….
+    remoteImage = feeds.url('/bilder/stadtlogo.png')
     feeds.route('/bilder/stadtlogo.png', { headers: { 'content-type': 'image/png' }, body: PNG_1X1 })
     feeds.route('/news.xml', {
       headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
