@@ -3,7 +3,7 @@
  * refusal turned into a message for people (401, 403, 422 with its problems, 429 with the wait).
  */
 import { ADMIN_API_PREFIX, type Problem } from '../../contracts/admin-api.js'
-import type { Strings } from './i18n.js'
+import type { Strings } from './i18n/index.js'
 
 export interface ApiFailure {
   /** HTTP status; 0 when the monitor could not be reached or took too long. */

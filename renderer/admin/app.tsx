@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { PlayerStateSchema } from '../../contracts/admin-api.js'
 import type { PlayerState } from '../../contracts/player-state.js'
 import { ApiClient, type ApiFailure } from './api-client.js'
-import { type Language, StringsContext, stringsFor } from './i18n.js'
+import { type Language, StringsContext, stringsFor } from './i18n/index.js'
 import { type MonitorView, monitorView } from './monitor.js'
 import { NoticesView } from './notices/notices-view.js'
 import {

@@ -1,5 +1,5 @@
 /** Dates and times as the admin page shows them: on the monitor's clock, in the page's language. */
-import type { Language } from './i18n.js'
+import type { Language } from './i18n/index.js'
 
 export interface DateFormat {
   /** "15.06.2026, 10:00" */

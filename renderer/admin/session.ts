@@ -3,7 +3,7 @@
  * "Abmelden", never in localStorage or a cookie, and never sent anywhere but the API's
  * Authorization header. The language is a preference and may outlast the session.
  */
-import type { Language, Role } from './i18n.js'
+import type { Language, Role } from './i18n/index.js'
 
 export interface Session {
   token: string

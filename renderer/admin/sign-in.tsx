@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { PlayerStateSchema, SessionSchema } from '../../contracts/admin-api.js'
 import type { PlayerState } from '../../contracts/player-state.js'
 import { ApiClient } from './api-client.js'
-import { useStrings } from './i18n.js'
+import { useStrings } from './i18n/index.js'
 import type { Session } from './session.js'
 
 export interface SignInProps {

@@ -4,7 +4,7 @@ import type { NoticeWithStatus } from '../../../contracts/admin-api.js'
 import type { Notice } from '../../../contracts/notice.js'
 import { ConfirmDialog } from '../confirm-dialog.js'
 import { createDateFormat } from '../format.js'
-import { type Strings, useStrings } from '../i18n.js'
+import { type Strings, useStrings } from '../i18n/index.js'
 import { ALL_WEEKDAYS } from './notice-draft.js'
 
 export interface NoticeListProps {

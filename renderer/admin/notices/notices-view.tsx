@@ -3,7 +3,7 @@ import { NoticeListSchema, type NoticeWithStatus } from '../../../contracts/admi
 import type { Notice } from '../../../contracts/notice.js'
 import type { ApiClient } from '../api-client.js'
 import { useVisibleInterval } from '../hooks/use-visible-interval.js'
-import { useStrings } from '../i18n.js'
+import { useStrings } from '../i18n/index.js'
 import type { MonitorView } from '../monitor.js'
 import { NoticeForm } from './notice-form.js'
 import { NoticeList } from './notice-list.js'

@@ -5,7 +5,7 @@ import type { ApiClient } from '../api-client.js'
 import { createDateFormat, uptimeParts } from '../format.js'
 import { useObjectUrl } from '../hooks/use-object-url.js'
 import { useVisibleInterval } from '../hooks/use-visible-interval.js'
-import { useStrings } from '../i18n.js'
+import { useStrings } from '../i18n/index.js'
 import type { MonitorView } from '../monitor.js'
 
 /** What is on screen changes with every slide; the picture is renewed this often while it is looked at. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiClient } from '../../../../renderer/admin/api-client.js'
-import { stringsFor } from '../../../../renderer/admin/i18n.js'
+import { stringsFor } from '../../../../renderer/admin/i18n/index.js'
 
 const de = stringsFor('de')
 const realFetch = globalThis.fetch
