@@ -1,7 +1,6 @@
 import type { z } from 'zod'
 import type { ForecastPointSchema, WeatherDetails } from '../content-item.js'
-import { decodeBytes } from '../fetch/charset.js'
-import type { FetchedDocument } from '../fetch/http-fetch.js'
+import { apiBase, readJsonDocument } from '../fetch/json-api.js'
 import { buildItems } from '../item-builder.js'
 import type { ParseContext, SourceAdapter } from '../source-adapter.js'
 import { failure } from '../source-result.js'
@@ -44,7 +43,7 @@ export const brightskySource: SourceAdapter<'brightsky'> = {
       lon: String(location.lon),
       tz: monitor.timezone,
     })
-    return `${baseUrl(source.url)}/current_weather?${query}`
+    return `${apiBase(source.url)}/current_weather?${query}`
   },
 
   async parse(document, context) {
@@ -132,7 +131,7 @@ async function fetchForecast(
     last_date: until.toISOString(),
     tz: monitor.timezone,
   })
-  const outcome = await fetchMore(`${baseUrl(source.url)}/weather?${query}`)
+  const outcome = await fetchMore(`${apiBase(source.url)}/weather?${query}`)
   if (!outcome.ok) {
     warnings.push(`forecast unavailable (${outcome.error.message}); current weather shown without it`)
     return []
@@ -167,18 +166,4 @@ async function fetchForecast(
 function shortWord(value: string | null | undefined): string | null {
   const word = value?.trim()
   return word && word.length <= 40 ? word : null
-}
-
-function readJsonDocument(
-  document: FetchedDocument,
-): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON.parse(decodeBytes(document.bytes, document.contentType, false).text) }
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) }
-  }
-}
-
-function baseUrl(url: string): string {
-  return url.replace(/\/+$/, '')
 }

@@ -1,5 +1,5 @@
-import { decodeBytes } from '../fetch/charset.js'
 import type { FetchedDocument } from '../fetch/http-fetch.js'
+import { apiBase, readJsonDocument } from '../fetch/json-api.js'
 import { buildItems, type ItemDraft } from '../item-builder.js'
 import type { ParseContext, SourceAdapter } from '../source-adapter.js'
 import { failure } from '../source-result.js'
@@ -45,7 +45,7 @@ export const ninaSource: SourceAdapter<'nina'> = {
         'A nina source needs monitor.regionKey; the config validation should have refused this config.',
       )
     }
-    return `${baseUrl(source.url)}/dashboard/${dashboardKey(monitor.regionKey)}.json`
+    return `${apiBase(source.url)}/dashboard/${dashboardKey(monitor.regionKey)}.json`
   },
 
   async parse(document, context) {
@@ -84,7 +84,7 @@ async function resolveDetails(
       `only the first ${MAX_DETAIL_FETCHES} warning details were fetched; the rest are shown from the dashboard`,
     )
   }
-  const base = baseUrl(context.source.url)
+  const base = apiBase(context.source.url)
   return mapLimited(entries, DETAIL_CONCURRENCY, async (entry, index): Promise<Resolved> => {
     if (index >= MAX_DETAIL_FETCHES) return { entry, unavailable: 'not fetched' }
     const outcome = await fetchMore(`${base}/warnings/${encodeURIComponent(entry.id)}.json`)
@@ -185,20 +185,6 @@ function reachesMonitor(
 
 function isCancel(msgType: string | undefined): boolean {
   return normaliseMsgType(msgType) === 'Cancel'
-}
-
-function readJsonDocument(
-  document: FetchedDocument,
-): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON.parse(decodeBytes(document.bytes, document.contentType, false).text) }
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) }
-  }
-}
-
-function baseUrl(url: string): string {
-  return url.replace(/\/+$/, '')
 }
 
 async function mapLimited<T, R>(
