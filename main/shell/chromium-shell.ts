@@ -4,7 +4,7 @@ import type { Logger } from '../util/logger.js'
 import { CdpWatchdog, type CdpWatchdogOptions, type PageFault } from './cdp-watchdog.js'
 import { chromiumFlags, devToolsEndpointFrom } from './chromium-flags.js'
 import { prepareChromiumProfile } from './chromium-profile.js'
-import { RestartBackoff, type RestartBackoffOptions } from './restart-backoff.js'
+import { RestartBackoff, type RestartBackoffOptions, whenGone } from './restart-backoff.js'
 import type { KioskShell, ShellStatus } from './shell.js'
 import { delay, withTimeout } from './timeouts.js'
 
@@ -129,14 +129,7 @@ export class ChromiumShell implements KioskShell {
     })
     this.child = child
     this.backoff.started()
-    let exited = false
-    const onGone = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
-      if (exited) return
-      exited = true
-      this.onExit(child, code, signal, error)
-    }
-    child.once('exit', (code, signal) => onGone(code, signal))
-    child.once('error', (error) => onGone(null, null, error))
+    whenGone(child, (code, signal, error) => this.onExit(child, code, signal, error))
     const recentLines: string[] = []
     try {
       const endpoint = await this.waitForEndpoint(child, recentLines)

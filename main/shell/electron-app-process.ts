@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import type { Logger } from '../util/logger.js'
-import { RestartBackoff, type RestartBackoffOptions } from './restart-backoff.js'
+import { RestartBackoff, type RestartBackoffOptions, whenGone } from './restart-backoff.js'
 import { withTimeout } from './timeouts.js'
 
 /**
@@ -51,14 +51,7 @@ export class ElectronAppProcess {
     })
     this.child = child
     this.backoff.started()
-    let gone = false
-    const onGone = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
-      if (gone) return
-      gone = true
-      this.onExit(child, code, signal, error)
-    }
-    child.once('exit', (code, signal) => onGone(code, signal))
-    child.once('error', (error) => onGone(null, null, error))
+    whenGone(child, (code, signal, error) => this.onExit(child, code, signal, error))
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,5 @@
+import type { ChildProcess } from 'node:child_process'
+
 export interface RestartBackoffOptions {
   /** The first restart after a stable run waits this long. */
   initialMs: number
@@ -36,4 +38,22 @@ export class RestartBackoff {
     this.attempt++
     return delay
   }
+}
+
+/**
+ * Calls `handler` exactly once when a spawned child is gone: it exited, or it could not be
+ * started at all (Node then emits 'error' and maybe 'exit' too).
+ */
+export function whenGone(
+  child: ChildProcess,
+  handler: (code: number | null, signal: NodeJS.Signals | null, error?: Error) => void,
+): void {
+  let gone = false
+  const once = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
+    if (gone) return
+    gone = true
+    handler(code, signal, error)
+  }
+  child.once('exit', (code, signal) => once(code, signal))
+  child.once('error', (error) => once(null, null, error))
 }
