@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContentItem } from '../../../content-sources/content-item.js'
 import { csvSource, detectDelimiter } from '../../../content-sources/csv/csv-source.js'
-import { fetchDocument } from '../../../content-sources/fetch/http-fetch.js'
 import type { SourceResult } from '../../../content-sources/source-result.js'
 import { testMonitor, testSource } from '../../helpers/configs.js'
 import { FixtureServer } from '../../helpers/fixture-server.js'
+import { serveAndFetch } from '../../helpers/served-document.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const NOW = new Date('2026-08-15T08:00:00Z')
@@ -46,16 +46,14 @@ interface RunOptions {
 /** Serves the body on a real HTTP server, fetches it as the sync does, and parses it. */
 async function run(body: string | Buffer, options: RunOptions = {}): Promise<SourceResult> {
   const path = `/baustellen-${++routeCount}.csv`
-  server.route(path, { headers: { 'content-type': options.contentType ?? 'text/csv' }, body })
   const source = testSource('csv', {
     url: server.url(path),
     fields: options.fields ?? SIMPLE_FIELDS,
     ...(options.radiusKm === undefined ? {} : { radiusKm: options.radiusKm }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
   })
-  const fetched = await fetchDocument({ url: source.url, timeoutMs: 5000, maxBytes: source.maxBytes })
-  if (!fetched.ok || fetched.notModified) throw new Error('fixture server did not answer')
-  return csvSource.parse(fetched.document, { source, monitor: testMonitor(), now: NOW })
+  const document = await serveAndFetch(server, path, body, options.contentType ?? 'text/csv', source.maxBytes)
+  return csvSource.parse(document, { source, monitor: testMonitor(), now: NOW })
 }
 
 async function items(body: string | Buffer, options: RunOptions = {}): Promise<ContentItem[]> {

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import type { ContentItem } from '../../../content-sources/content-item.js'
-import { fetchDocument } from '../../../content-sources/fetch/http-fetch.js'
 import { geojsonSource } from '../../../content-sources/geojson/geojson-source.js'
 import type { SourceResult } from '../../../content-sources/source-result.js'
 import type { MonitorConfig } from '../../../kiosk-config/schema/monitor.js'
 import { renderDemoTemplate } from '../../../main/demo/demo-feed-template.js'
 import { testMonitor, testSource } from '../../helpers/configs.js'
 import { FixtureServer } from '../../helpers/fixture-server.js'
+import { serveAndFetch } from '../../helpers/served-document.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(HERE, '..', '..', '..')
@@ -66,15 +66,19 @@ interface RunOptions {
 /** Serves the body on a real HTTP server, fetches it as the sync does, and parses it. */
 async function run(body: string | Buffer, options: RunOptions = {}): Promise<SourceResult> {
   const path = `/feed-${++routeCount}.geojson`
-  server.route(path, { headers: { 'content-type': options.contentType ?? 'application/geo+json' }, body })
   const source = testSource('geojson', {
     url: server.url(path),
     fields: options.fields ?? SIMPLE_FIELDS,
     ...(options.radiusKm === undefined ? {} : { radiusKm: options.radiusKm }),
   })
-  const fetched = await fetchDocument({ url: source.url, timeoutMs: 5000, maxBytes: source.maxBytes })
-  if (!fetched.ok || fetched.notModified) throw new Error('fixture server did not answer')
-  return geojsonSource.parse(fetched.document, {
+  const document = await serveAndFetch(
+    server,
+    path,
+    body,
+    options.contentType ?? 'application/geo+json',
+    source.maxBytes,
+  )
+  return geojsonSource.parse(document, {
     source,
     monitor: options.monitor ?? testMonitor(),
     now: options.now ?? NOW,

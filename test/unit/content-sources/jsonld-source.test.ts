@@ -3,13 +3,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ContentItem, ContentKind } from '../../../content-sources/content-item.js'
-import { fetchDocument } from '../../../content-sources/fetch/http-fetch.js'
 import { jsonldSource } from '../../../content-sources/jsonld/jsonld-source.js'
 import { literal } from '../../../content-sources/jsonld/literal.js'
 import type { SourceResult } from '../../../content-sources/source-result.js'
 import { renderDemoTemplate } from '../../../main/demo/demo-feed-template.js'
 import { testMonitor, testSource } from '../../helpers/configs.js'
 import { FixtureServer } from '../../helpers/fixture-server.js'
+import { serveAndFetch } from '../../helpers/served-document.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(HERE, '..', '..', '..')
@@ -37,15 +37,19 @@ interface RunOptions {
 /** Serves the body on a real HTTP server, fetches it as the sync does, and parses it. */
 async function run(body: string, options: RunOptions = {}): Promise<SourceResult> {
   const path = options.path ?? `/resource-${++routeCount}`
-  server.route(path, { headers: { 'content-type': options.contentType ?? 'application/ld+json' }, body })
   const source = testSource('jsonld', {
     url: server.url(path),
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.maxItems ? { maxItems: options.maxItems } : {}),
   })
-  const fetched = await fetchDocument({ url: source.url, timeoutMs: 5000, maxBytes: source.maxBytes })
-  if (!fetched.ok || fetched.notModified) throw new Error('fixture server did not answer')
-  return jsonldSource.parse(fetched.document, { source, monitor: testMonitor(), now: options.now ?? NOW })
+  const document = await serveAndFetch(
+    server,
+    path,
+    body,
+    options.contentType ?? 'application/ld+json',
+    source.maxBytes,
+  )
+  return jsonldSource.parse(document, { source, monitor: testMonitor(), now: options.now ?? NOW })
 }
 
 async function items(body: string, options: RunOptions = {}): Promise<ContentItem[]> {
